@@ -1,0 +1,1 @@
+"""Prefect blocks the service reads its credentials from."""

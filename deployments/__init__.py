@@ -1,0 +1,1 @@
+"""Code that deployments in prefect.yaml need."""

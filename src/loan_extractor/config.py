@@ -1,0 +1,75 @@
+"""Pipeline limits and thresholds, read from `config/pipeline.yaml` and validated at load."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Limits(BaseModel):
+    model_config = _FROZEN
+    max_file_bytes: int = Field(50 * 1024 * 1024, gt=0)
+    max_pages: int = Field(50, gt=0)
+    max_page_pixels: int = Field(100_000_000, gt=0)
+
+
+class OcrConfig(BaseModel):
+    model_config = _FROZEN
+    language: str = "eng"
+    render_dpi: int = Field(300, ge=72, le=600)
+    page_timeout_seconds: float = Field(120, gt=0)
+    min_text_layer_words: int = Field(20, ge=1)
+
+
+class ExtractionConfig(BaseModel):
+    model_config = _FROZEN
+    min_field_confidence: float = Field(0.6, ge=0, le=1)
+    min_type_score: float = Field(0.35, ge=0, le=1)
+
+
+class ConsistencyConfig(BaseModel):
+    model_config = _FROZEN
+    name_similarity: float = Field(0.85, ge=0, le=1)
+    income_tolerance: float = Field(0.15, ge=0, le=1)
+    pay_periods_per_year: int = Field(26, gt=0)
+
+
+class OutlierConfig(BaseModel):
+    model_config = _FROZEN
+    robust_z: float = Field(4.0, gt=0)
+    min_group_size: int = Field(10, ge=3)
+
+
+class BiasConfig(BaseModel):
+    model_config = _FROZEN
+    min_group_size: int = Field(3, ge=1)
+    slices: tuple[str, ...] = ("doc_type", "source_format", "quality_band")
+
+
+class PipelineConfig(BaseModel):
+    """Everything tunable about the pipeline's behaviour; frozen and passed in."""
+
+    model_config = _FROZEN
+    limits: Limits = Limits()
+    ocr: OcrConfig = OcrConfig()
+    extraction: ExtractionConfig = ExtractionConfig()
+    consistency: ConsistencyConfig = ConsistencyConfig()
+    outliers: OutlierConfig = OutlierConfig()
+    bias: BiasConfig = BiasConfig()
+
+    def digest(self) -> str:
+        """A short hash of the configuration, for run lineage."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+
+def load_config(path: Path | None) -> PipelineConfig:
+    """Read and validate the YAML file; the defaults when no file is given or it does not exist."""
+    if path is None or not path.exists():
+        return PipelineConfig()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return PipelineConfig.model_validate(data)

@@ -1,0 +1,42 @@
+"""Process settings from the environment (prefix LOAN_EXTRACTOR_) and `.env`, read once at the edge."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from loan_extractor.config import PipelineConfig, load_config
+
+
+class Settings(BaseSettings):
+    """Where things live and how much runs at once; frozen after load."""
+
+    model_config = SettingsConfigDict(env_prefix="LOAN_EXTRACTOR_", env_file=".env", extra="ignore", frozen=True)
+
+    data_dir: Path = Path(".loan-extractor")
+    database_url: str | None = None
+    config_file: Path = Path("config/pipeline.yaml")
+    log_format: str = Field("console", pattern="^(console|json)$")
+    log_level: str = "INFO"
+    max_workers: int = Field(default_factory=lambda: 2 * (os.cpu_count() or 1), ge=1)
+    ocr_processes: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The configured URL, or a SQLite file in the data folder."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'loan_extractor.db').resolve()}"
+
+    @property
+    def work_dir(self) -> Path:
+        return self.data_dir / "work"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "reports"
+
+    def pipeline_config(self) -> PipelineConfig:
+        """The validated pipeline configuration named by `config_file`."""
+        return load_config(self.config_file)
