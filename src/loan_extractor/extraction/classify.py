@@ -1,0 +1,71 @@
+"""Which kind of document is this: weighted titles and labels from data/doc_types.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from loan_extractor.extraction.labels import Hit, find_hits, in_label_position, tokens
+from loan_extractor.extraction.words import Line
+from loan_extractor.spec import DocType
+
+TITLE_SHARE = 0.5  # a title is at least this share of its segment's words
+
+
+@cache
+def keyword_table() -> dict:
+    """The parsed doc_types.yaml."""
+    text = resources.files("loan_extractor").joinpath("data/doc_types.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _vocabulary(section: str) -> dict[str, list[str]]:
+    """phrase -> ["<type>|<weight>", ...] for one section (titles or labels) across all types."""
+    vocab: dict[str, list[str]] = {}
+    for doc_type in DocType:
+        for phrase, weight in (keyword_table().get(doc_type.value) or {}).get(section, {}).items():
+            vocab.setdefault(phrase, []).append(f"{doc_type.value}|{weight}")
+    return vocab
+
+
+def _is_title(line: Line, hit: Hit) -> bool:
+    segment = line.segment_of[hit.start]
+    seg_tokens = sum(len(tokens(w.text)) for w, s in zip(line.words, line.segment_of) if s == segment)
+    return hit.ntokens / max(seg_tokens, 1) >= TITLE_SHARE
+
+
+def type_scores(lines: Sequence[Line]) -> dict[DocType, float]:
+    """Every known type's score 0..1: its distinct keywords' weights, less what speaks against all types."""
+    weights: dict[tuple[str, str], float] = {}
+    titles = find_hits(lines, _vocabulary("titles"), position=_is_title)
+    labels = find_hits(lines, _vocabulary("labels"), box_ids=True)
+    for hit in (*titles, *labels):
+        for target in hit.targets:
+            doc_type, weight = target.split("|")
+            weights[(doc_type, hit.phrase)] = float(weight)
+    against_vocab = {phrase: [str(w)] for phrase, w in keyword_table().get("against", {}).items()}
+    against = {hit.phrase: float(hit.targets[0]) for hit in find_hits(lines, against_vocab, position=in_label_position)}
+    penalty = sum(against.values())
+    scores: dict[DocType, float] = {}
+    for doc_type in DocType:
+        if doc_type is DocType.UNKNOWN:
+            continue
+        raw = sum(w for (name, _), w in weights.items() if name == doc_type.value)
+        scores[doc_type] = round(min(max(raw - penalty, 0.0), 1.0), 3)
+    return scores
+
+
+def classify(lines: Sequence[Line], min_score: float) -> tuple[DocType, float]:
+    """The best-scoring type and its score; `unknown` when none reaches min_score.
+
+    For `unknown` the confidence is 1 - the best known type's score: how little it
+    looked like anything the pipeline reads.
+    """
+    scores = type_scores(lines)
+    best = max(scores, key=lambda t: scores[t])
+    if scores[best] < min_score:
+        return DocType.UNKNOWN, round(1.0 - scores[best], 3)
+    return best, scores[best]

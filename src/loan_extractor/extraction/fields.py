@@ -1,0 +1,217 @@
+"""The contract's fields of one document type, read from its lines with the rules of data/labels.yaml."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from loan_extractor.extraction.labels import Hit, find_hits, tokens
+from loan_extractor.extraction.locate import Page, overlap, span
+from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_year
+from loan_extractor.extraction.redact import redact_text
+from loan_extractor.extraction.words import Line, Word
+from loan_extractor.spec import DocType, FieldKind, fields_of
+
+MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
+_FORMATS = {"year": normalise_year}
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """A normalised value and its confidence: OCR confidence of its words x parse confidence."""
+
+    value: str | int
+    conf: float
+
+
+@cache
+def label_rules() -> dict:
+    """The parsed labels.yaml."""
+    text = resources.files("loan_extractor").joinpath("data/labels.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """Every word of every label: such a word on a page is itself, never a misread of another."""
+    words: set[str] = set()
+    for rules in label_rules().values():
+        phrases = [p for ps in rules.get("fields", {}).values() for p in ps] + rules.get("stops", [])
+        phrases += [p for r in rules.get("ranges", []) for p in r["labels"]]
+        words.update(t for p in phrases for t in tokens(p))
+    return frozenset(words)
+
+
+def _vocabulary(rules: dict) -> dict[str, list[str]]:
+    """phrase -> targets: "field:<name>", "range:<i>", "stop"."""
+    vocab: dict[str, list[str]] = {}
+    for name, phrases in rules.get("fields", {}).items():
+        for phrase in phrases:
+            vocab.setdefault(phrase, []).append(f"field:{name}")
+    for i, rng in enumerate(rules.get("ranges", [])):
+        for phrase in rng["labels"]:
+            vocab.setdefault(phrase, []).append(f"range:{i}")
+    for phrase in rules.get("stops", []):
+        vocab.setdefault(phrase, []).append("stop")
+    return vocab
+
+
+def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldValue | None]:
+    """Every field of the type: its value and confidence, or None when it could not be read."""
+    kinds = fields_of(doc_type)
+    if not kinds:
+        return {}
+    rules = label_rules()[doc_type.value]
+    box_ids = bool(rules.get("box_ids"))
+    page = Page(lines, find_hits(lines, _vocabulary(rules), box_ids=box_ids, lexicon=lexicon()))
+    parts = {name for names in rules.get("compose", {}).values() for name in names}
+    found: dict[str, FieldValue | None] = {}
+    for name in [*kinds, *sorted(parts)]:
+        kind = kinds.get(name, FieldKind.TEXT)
+        found[name] = _from_tables(page, rules, name, kind) or _from_labels(page, rules, name, kind)
+    _fill_ranges(page, rules, found)
+    _compose(rules, found)
+    _fill_headers(page, rules, found)
+    if "tax_year" in kinds and found.get("tax_year") is None:
+        found["tax_year"] = _standalone_year(lines)
+    return {name: found.get(name) for name in kinds}
+
+
+def _hits_for(page: Page, target: str) -> list[Hit]:
+    hits = [h for hs in page.hits_on.values() for h in hs if target in h.targets]
+    return sorted(hits, key=lambda h: (-round(h.score, 2), h.line, h.start))
+
+
+def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
+    parse = _FORMATS.get(rules.get("formats", {}).get(name, ""))
+    for hit in _hits_for(page, f"field:{name}"):
+        for words in (page.words_right(hit), page.words_below(hit)):
+            value = read_value(kind, words, parse)
+            if value is not None:
+                return value
+    return None
+
+
+def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue | None:
+    """The value of a kind in a run of words: the whole run for text, else the first window that parses."""
+    words = [w for w in words if w.text.strip(":|_")]
+    if not words:
+        return None
+    if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
+        text = " ".join(w.text for w in words)
+        return _valued(normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text), words)
+    for start in range(len(words)):
+        for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
+            window = words[start : start + size]
+            text = " ".join(w.text for w in window)
+            value = _valued(parse(text) if parse else normalise(kind, text), window)
+            if value is not None:
+                return value
+    return None
+
+
+def _valued(parsed: Parsed | None, words: Sequence[Word]) -> FieldValue | None:
+    if parsed is None:
+        return None
+    return FieldValue(parsed.value, round(parsed.conf * statistics.fmean(w.conf for w in words), 3))
+
+
+def _from_tables(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
+    for table in rules.get("tables", []):
+        if name not in table["columns"]:
+            continue
+        columns = {target: find_hits(page.lines, {p: [target] for p in phrases})
+                   for target, phrases in table["columns"].items()}
+        for row in _hits_for(page, f"field:{table['row']}"):
+            header = page.header_above(row, columns).get(name)
+            if header is not None:
+                value = _under(page, row, header, kind)
+                if value is not None:
+                    return value
+    return None
+
+
+def _under(page: Page, row: Hit, header: Hit, kind: FieldKind) -> FieldValue | None:
+    """The value on the row whose words overlap the header's column most."""
+    line = page.lines[row.line]
+    column = span(page.lines[header.line], header)
+    width = column[1] - column[0]
+    stop = page.next_hit(row.line, row.end)
+    candidates = line.words[row.end : stop.box_start if stop else len(line.words)]
+    best = None
+    for word in candidates:
+        near = overlap((word.x0, word.x1), column) or (abs(word.cx - sum(column) / 2) < width and 0.01)
+        value = read_value(kind, [word]) if near else None
+        if value is not None and (best is None or near > best[0]):
+            best = (near, value)
+    return best[1] if best else None
+
+
+def _fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """"Statement Period: 03/01/2026 - 03/31/2026": two dates after one label give a start and an end."""
+    for i, rng in enumerate(rules.get("ranges", [])):
+        if found.get(rng["start"]) and found.get(rng["end"]):
+            continue
+        for hit in _hits_for(page, f"range:{i}"):
+            dates = _dates(page.words_right(hit)) or _dates(page.words_below(hit))
+            if len(dates) >= 2:
+                found[rng["start"]] = found.get(rng["start"]) or dates[0]
+                found[rng["end"]] = found.get(rng["end"]) or dates[1]
+                break
+
+
+def _dates(words: Sequence[Word]) -> list[FieldValue]:
+    dates, start = [], 0
+    while start < len(words):
+        for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
+            value = _valued(normalise_date(" ".join(w.text for w in words[start : start + size])),
+                            words[start : start + size])
+            if value is not None:
+                dates.append(value)
+                start += size
+                break
+        else:
+            start += 1
+    return dates
+
+
+def _compose(rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """A name printed in parts (first name and initial | last name) joined into its field."""
+    for name, parts in rules.get("compose", {}).items():
+        values = [found.get(p) for p in parts]
+        if found.get(name) is None and all(values):
+            text = " ".join(str(v.value) for v in values if v)
+            found[name] = FieldValue(text, min(v.conf for v in values if v))
+
+
+def _fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """A field printed as a heading without a label (a bank's name on top of its statement)."""
+    for name, keywords in rules.get("headers", {}).items():
+        if found.get(name) is not None:
+            continue
+        wanted = {tuple(tokens(k)) for k in keywords}
+        for line in page.lines[:10]:
+            for segment in sorted(set(line.segment_of)):
+                words = [w for w, s in zip(line.words, line.segment_of) if s == segment]
+                toks = tokens(" ".join(w.text for w in words))
+                has = any(toks[i : i + len(k)] == list(k) for k in wanted for i in range(len(toks)))
+                if has and "statement" not in toks and len(toks) <= 6 and not any(c.isdigit() for t in toks for c in t):
+                    value = read_value(FieldKind.TEXT, words)
+                    if value is not None:
+                        found[name] = FieldValue(value.value, round(value.conf * 0.9, 3))
+                        return
+
+
+def _standalone_year(lines: Sequence[Line]) -> FieldValue | None:
+    """A W-2's tax year printed on its own: taken only when every such year on the page agrees."""
+    years = [(w, normalise_year(w.text)) for line in lines for w in line.words]
+    values = [(w, p) for w, p in years if p is not None]
+    if not values or len({p.value for _, p in values}) != 1:
+        return None
+    word, parsed = values[0]
+    return FieldValue(parsed.value, round(parsed.conf * word.conf * 0.8, 3))

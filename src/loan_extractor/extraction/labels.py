@@ -1,0 +1,166 @@
+"""Finding printed labels on lines, tolerant of case, punctuation, colons and OCR noise.
+
+A label is a phrase; it matches a run of the line's tokens where every token is equal,
+equal after folding OCR look-alikes, or within a small edit distance. Where phrases
+overlap on a line the longer one wins, so "YTD Gross Pay" is not read as "Gross Pay".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loan_extractor.extraction.words import Line
+
+_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
+# W-2 style box ids printed before a label: "a", "c", "1", "12a".
+BOX_ID = re.compile(r"^(?:[a-f]|\d{1,2}[a-d]?)$")
+PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A label phrase found on a line: word span [start, end), how well it matched, what it stands for."""
+
+    phrase: str
+    targets: tuple[str, ...]
+    line: int
+    start: int
+    end: int
+    score: float
+    ntokens: int
+    box_start: int  # start, or the index of the box id printed just before the label
+
+
+Position = Callable[[Line, Hit], bool]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case alphanumeric tokens; "Employee's" -> "employees", "W-2" -> "w", "2"."""
+    return [t for t in re.split(r"[^a-z0-9]+", text.lower().replace("'s", "s").replace("’s", "s")) if t]
+
+
+def line_tokens(line: Line) -> list[tuple[str, int]]:
+    """(token, index of its word) for every token of the line."""
+    return [(tok, i) for i, word in enumerate(line.words) for tok in tokens(word.text)]
+
+
+@lru_cache(maxsize=65536)
+def token_similarity(seen: str, label: str) -> float:
+    """1.0 equal, 0.95 equal after folding OCR look-alikes, 0.85 one or two edits away, else 0."""
+    if seen == label:
+        return 1.0
+    if seen.translate(_FOLD) == label.translate(_FOLD):
+        return 0.95
+    allowed = 0 if len(label) < 5 else 1 if len(label) < 10 else 2
+    if allowed and abs(len(seen) - len(label)) <= allowed and _edits(seen, label, allowed) <= allowed:
+        return 0.85
+    return 0.0
+
+
+def _edits(a: str, b: str, cap: int) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > cap:
+            return cap + 1
+        previous = current
+    return previous[-1]
+
+
+def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], box_ids: bool = False,
+              lexicon: frozenset[str] = frozenset(), position: Position | None = None) -> list[Hit]:
+    """Every label of the vocabulary (phrase -> targets) found in label position, overlaps resolved.
+
+    A word that is itself in the lexicon (e.g. "employee") is never taken as a misread
+    of a near neighbour ("employer"): near matches are for OCR noise only.
+    """
+    phrases = [(p, tuple(vocabulary[p]), tokens(p)) for p in vocabulary]
+    found: list[Hit] = []
+    for index, line in enumerate(lines):
+        toks = line_tokens(line)
+        for phrase, targets, ptoks in phrases:
+            found.extend(_match(line, index, toks, (phrase, targets, ptoks), box_ids, lexicon))
+    where = position or in_label_position
+    return resolve([hit for hit in found if where(lines[hit.line], hit)])
+
+
+def _similar(seen: str, label: str, lexicon: frozenset[str]) -> float:
+    sim = token_similarity(seen, label)
+    return 0.0 if sim < 0.95 and seen in lexicon else sim
+
+
+def _match(line: Line, index: int, toks: list[tuple[str, int]], label: tuple[str, tuple[str, ...], list[str]],
+           box_ids: bool, lexicon: frozenset[str]) -> Iterable[Hit]:
+    phrase, targets, ptoks = label
+    for i in range(len(toks)):
+        sims, used = _align(toks, i, ptoks, lexicon)
+        at_end = i + used == len(toks)
+        # a label wrapped onto the next line in a narrow box: most of it is enough
+        partial = at_end and len(sims) >= 2 and len(sims) / len(ptoks) >= 0.75
+        if sims and (len(sims) == len(ptoks) or partial):
+            start, end = toks[i][1], toks[i + used - 1][1] + 1
+            score = sum(sims) / len(ptoks)
+            yield Hit(phrase, targets, index, start, end, score, len(sims), _box_start(line, start, box_ids))
+
+
+def _align(toks: list[tuple[str, int]], i: int, ptoks: list[str], lexicon: frozenset[str]) -> tuple[list[float], int]:
+    """Similarities of the label's tokens matched from line token i on, and how many line tokens they used.
+
+    OCR splits words ("P ay") and glues them ("PayDate"): a label token may match two line
+    tokens joined, and two label tokens one line token (counted as two matches).
+    """
+    sims: list[float] = []
+    j = i
+    k = 0
+    while k < len(ptoks) and j < len(toks):
+        seen = toks[j][0]
+        if sim := _similar(seen, ptoks[k], lexicon):
+            sims.append(sim)
+            j, k = j + 1, k + 1
+        elif j + 1 < len(toks) and (sim := token_similarity(seen + toks[j + 1][0], ptoks[k])):
+            sims.append(sim * 0.95)
+            j, k = j + 2, k + 1
+        elif k + 1 < len(ptoks) and (sim := token_similarity(seen, ptoks[k] + ptoks[k + 1])):
+            sims.extend([sim * 0.95] * 2)
+            j, k = j + 1, k + 2
+        else:
+            break
+    return sims, j - i
+
+
+def _box_start(line: Line, start: int, box_ids: bool) -> int:
+    before = start - 1
+    if box_ids and before >= 0 and line.segment_of[before] == line.segment_of[start]:
+        if BOX_ID.match(line.words[before].text):
+            return before
+    return start
+
+
+def in_label_position(line: Line, hit: Hit) -> bool:
+    """Labels open a segment (after an optional box id) or end with a colon; inside prose they are words."""
+    segment = line.segment_of[hit.start]
+    seg_start = line.segment_of.index(segment)
+    last = line.words[hit.end - 1].text
+    colon = last.endswith(":") or (hit.end < len(line.words) and line.words[hit.end].text.startswith(":"))
+    opens = hit.box_start == seg_start or (hit.start - seg_start == 1 and len(line.words[seg_start].text) <= 2)
+    seg_len = line.segment_of.count(segment)
+    short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS
+    return (opens and short) or colon
+
+
+def resolve(found: list[Hit]) -> list[Hit]:
+    """Keep the longest, best-matching label where several claim the same words of a line."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    kept: list[Hit] = []
+    for hit in sorted(found, key=lambda h: (-h.ntokens, -h.score, h.line, h.start)):
+        spans = taken.setdefault(hit.line, [])
+        if any(hit.box_start < end and start < hit.end for start, end in spans):
+            continue
+        spans.append((hit.box_start, hit.end))
+        kept.append(hit)
+    return sorted(kept, key=lambda h: (h.line, h.start))

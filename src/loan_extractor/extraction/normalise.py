@@ -1,0 +1,221 @@
+"""Printed values to the contract's normal forms, each with a parse confidence 0..1.
+
+OCR confusions are repaired only inside something that is otherwise clearly a number
+(O->0, l/I/|->1, S->5) and cost confidence; anything unclear gives None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from loan_extractor.spec import FieldKind
+
+REPAIR_COST = 0.85  # confidence kept after a character had to be repaired
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: str | int
+    conf: float
+
+
+_DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
+                              "S": "5", "s": "5", "B": "8", "Z": "2"})
+_MONTHS = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")], start=1) for m in names}
+
+
+def repair_digits(text: str) -> tuple[str, bool]:
+    """Fix letter-for-digit confusions in a token that is mostly digits; says whether anything changed."""
+    digits = sum(c.isdigit() for c in text)
+    letters = sum(c.isalpha() for c in text)
+    if digits == 0 or letters > max(1, digits // 3):
+        return text, False
+    fixed = text.translate(_DIGIT_FIXES)
+    return fixed, fixed != text
+
+
+def _fix_number(text: str) -> tuple[str, float]:
+    """Remove spaces inside a numeric string and repair letters; the cost in confidence."""
+    conf = 1.0
+    # only spaces next to a separator ("4, 210.55"): "360 12" must stay two numbers
+    squeezed = re.sub(r"(?<=[.,/-])\s+(?=[\dOolIS])|(?<=[\dOolIS])\s+(?=[.,/-])", "", text.strip())
+    if squeezed != text.strip():
+        conf *= 0.9
+    fixed, changed = repair_digits(squeezed)
+    return fixed, conf * (REPAIR_COST if changed else 1.0)
+
+
+def normalise_money(text: str) -> Parsed | None:
+    """"$4,210.55", "USD 4210.55", "(12.00)" -> "4210.55" / "-12.00"; a bare integer costs confidence."""
+    raw = re.sub(r"(?i)usd|\$|\s+(?=\))", "", text).strip().strip(":*")
+    negative = raw.startswith("(") and raw.endswith(")") or raw.startswith("-") or raw.endswith("-")
+    raw = raw.strip("()-").strip()
+    fixed, conf = _fix_number(raw)
+    if re.fullmatch(r"\d+(\.\d+){2,}", fixed) and re.search(r"\.\d{2}$", fixed):
+        fixed, conf = fixed[:-3].replace(".", ",") + fixed[-3:], conf * 0.8  # a comma read as a period
+    match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?", fixed)
+    if not match:
+        return None
+    whole, cents = match.group(1).replace(",", ""), match.group(2)
+    if cents is None:
+        conf *= 0.8
+    value = f"{'-' if negative else ''}{int(whole)}.{cents or '00'}"
+    return Parsed(value, conf)
+
+
+def normalise_percent(text: str) -> Parsed | None:
+    """"6.875%" or "6.875 %" -> "6.875" as printed; without the sign it costs a little confidence."""
+    raw = text.strip().rstrip(".")
+    has_sign = raw.endswith("%")
+    fixed, conf = _fix_number(re.sub(r"\s*%$", "", raw))
+    if not re.fullmatch(r"\d{1,2}(\.\d{1,4})?", fixed):
+        return None
+    return Parsed(fixed, conf * (1.0 if has_sign else 0.9))
+
+
+def normalise_date(text: str) -> Parsed | None:
+    """US numeric (03/15/2026), ISO (2026-03-15) or month names (March 15, 2026 / 15 Mar 2026) -> ISO."""
+    raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
+    return _numeric_date(raw) or _named_date(raw)
+
+
+def _numeric_date(raw: str) -> Parsed | None:
+    fixed, conf = _fix_number(raw)
+    if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", fixed):
+        return _make_date(int(match[1]), int(match[2]), int(match[3]), conf)
+    match = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})", fixed)
+    if not match:
+        return None
+    year = int(match[4])
+    if len(match[4]) == 2:
+        year, conf = (2000 + year if year < 50 else 1900 + year), conf * 0.8
+    return _make_date(year, int(match[1]), int(match[3]), conf)
+
+
+def _named_date(raw: str) -> Parsed | None:
+    words = re.findall(r"[A-Za-z]+|[\dOlIS]+", raw)
+    if len(words) != 3:
+        return None
+    month_first = words[0].lower()[:9] in _MONTHS
+    month_word, day_word = (words[0], words[1]) if month_first else (words[1], words[0])
+    month = _MONTHS.get(month_word.lower())
+    if month is None:
+        return None
+    day, day_fixed = repair_digits(day_word)
+    year, year_fixed = repair_digits(words[2])
+    if not (day.isdigit() and year.isdigit() and len(year) == 4):
+        return None
+    conf = REPAIR_COST if day_fixed or year_fixed else 1.0
+    return _make_date(int(year), month, int(day), conf)
+
+
+def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
+    try:
+        return Parsed(date(year, month, day).isoformat(), conf)
+    except ValueError:
+        return None
+
+
+def normalise_last4(text: str) -> Parsed | None:
+    """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits."""
+    raw = re.sub(r"\s+", "", text.strip().strip(".:#"))
+    masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]+[X*•#-]*((?:[\dOlIS]-?){4})", raw)
+    if masked:
+        fixed, changed = repair_digits(masked.group(1).replace("-", ""))
+        return Parsed(fixed, REPAIR_COST if changed else 1.0) if fixed.isdigit() else None
+    fixed, conf = _fix_number(raw)
+    if not re.fullmatch(r"\d[\d-]{2,}\d", fixed):
+        return None
+    digits = fixed.replace("-", "")
+    if len(digits) < 4 or not re.search(r"\d{4}$", fixed):
+        return None
+    return Parsed(digits[-4:], conf)
+
+
+def normalise_int(text: str) -> Parsed | None:
+    """"360", "360 months", "30 years" (x12) -> an integer; other words after the number give None."""
+    match = re.fullmatch(r"([\dOlIS,]+)\s*(months?|mos?\.?|years?|yrs?\.?)?", text.strip(), re.IGNORECASE)
+    if not match:
+        return None
+    fixed, conf = _fix_number(match.group(1).replace(",", ""))
+    if not fixed.isdigit():
+        return None
+    unit = (match.group(2) or "").lower()
+    value = int(fixed) * (12 if unit.startswith("y") else 1)
+    return Parsed(value, conf * (0.9 if unit.startswith("y") else 1.0))
+
+
+def normalise_year(text: str) -> Parsed | None:
+    """A four-digit year between 1990 and 2099."""
+    parsed = normalise_int(text)
+    ok = parsed and isinstance(parsed.value, int) and 1990 <= parsed.value <= 2099 and len(text.strip()) == 4
+    return parsed if ok else None
+
+
+def normalise_ein(text: str) -> Parsed | None:
+    """"12-3456789" as printed; nine bare digits are given the dash at lower confidence."""
+    fixed, conf = _fix_number(re.sub(r"\s*-\s*", "-", text.strip()))
+    if re.fullmatch(r"\d{2}-\d{7}", fixed):
+        return Parsed(fixed, conf)
+    if re.fullmatch(r"\d{9}", fixed):
+        return Parsed(f"{fixed[:2]}-{fixed[2:]}", conf * 0.85)
+    return None
+
+
+def normalise_text(text: str) -> Parsed | None:
+    """Whitespace folded, stray box rules and colons stripped; None when no letter or digit remains."""
+    folded = re.sub(r"\s+", " ", text).strip(" :|_[]—-.,;")
+    if not re.search(r"[A-Za-z0-9]", folded):
+        return None
+    letters = sum(c.isalnum() or c in " .,'&-#/" for c in folded) / len(folded)
+    return Parsed(folded, 1.0 if letters > 0.9 else 0.7)
+
+
+_PURPOSES = [
+    ("cash_out_refinance", r"cash[\s-]*out[\s-]*refi(?:nance)?"),
+    ("refinance", r"refi(?:nance)?"),
+    ("purchase", r"purchase"),
+    ("construction", r"construction"),
+    ("other", r"other"),
+]
+_PURPOSE_RE = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in _PURPOSES), re.IGNORECASE)
+_CHECKED = re.compile(r"[xX☒☑■✓✔✗✘]")
+_BOX = re.compile(r"[\[\]()☐□]|LJ|\|_\|")
+
+
+def normalise_loan_purpose(text: str) -> Parsed | None:
+    """A value ("Purchase") or a checkbox row ("[X] Purchase [ ] Refinance ...") -> one of the five codes."""
+    options = list(_PURPOSE_RE.finditer(text))
+    if not options:
+        return None
+    marks = [text[(options[i - 1].end() if i else 0):m.start()] for i, m in enumerate(options)]
+    checked = [m.lastgroup for m, mark in zip(options, marks) if _CHECKED.search(mark)]
+    boxes = sum(bool(_BOX.search(mark)) for mark in marks)
+    if len(checked) == 1:
+        return Parsed(checked[0], 1.0 if boxes + 1 >= len(options) else 0.85)
+    if not checked and len(options) == 1 and boxes == 0:
+        return Parsed(options[0].lastgroup, 1.0)  # printed as a plain value
+    return None  # nothing or several ticked: not readable, so not guessed
+
+
+def normalise(kind: FieldKind, text: str) -> Parsed | None:
+    """Dispatch on the field kind."""
+    return _BY_KIND[kind](text)
+
+
+_BY_KIND = {
+    FieldKind.TEXT: normalise_text,
+    FieldKind.DATE: normalise_date,
+    FieldKind.MONEY: normalise_money,
+    FieldKind.PERCENT: normalise_percent,
+    FieldKind.LAST4: normalise_last4,
+    FieldKind.INT: normalise_int,
+    FieldKind.EIN: normalise_ein,
+    FieldKind.LOAN_PURPOSE: normalise_loan_purpose,
+}
+

@@ -1,0 +1,112 @@
+"""tesseract: the probe (version, languages) kept apart from the run (words with boxes from TSV)."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from loan_extractor.errors import ToolError, ToolMissingError
+from loan_extractor.tools._run import run
+
+# Page segmentation "fully automatic": forms with columns and boxes come out as blocks;
+# the extractor rebuilds lines from boxes itself, so the block order does not matter.
+DEFAULT_PSM = 3
+
+_SLOTS_LOCK = threading.Lock()
+_slots = threading.BoundedSemaphore(os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """One word tesseract read; box in image pixels, confidence 0..1."""
+
+    text: str
+    conf: float
+    left: int
+    top: int
+    width: int
+    height: int
+    block: int
+    par: int
+    line: int
+
+
+def set_max_processes(n: int) -> None:
+    """Bound the tesseract processes this Python process runs at once (default: the core count)."""
+    global _slots
+    if n < 1:
+        raise ValueError("at least one tesseract process must be allowed")
+    with _SLOTS_LOCK:
+        _slots = threading.BoundedSemaphore(n)
+
+
+def tesseract_version(timeout: float = 30) -> str:
+    """The installed tesseract's version, e.g. "5.3.0"; ToolMissingError when it is absent."""
+    out = run(["tesseract", "--version"], timeout=timeout)
+    # tesseract 4 printed the version on stderr, 5 on stdout.
+    text = (out.stdout + out.stderr).decode("utf-8", "replace")
+    match = re.search(r"tesseract\s+v?(\S+)", text)
+    if not match:
+        raise ToolError("tesseract", "could not read the version", text)
+    return match.group(1)
+
+
+def available_languages(timeout: float = 30) -> set[str]:
+    """The language packs tesseract can use (e.g. {"eng", "osd"})."""
+    out = run(["tesseract", "--list-langs"], timeout=timeout)
+    lines = (out.stdout + out.stderr).decode("utf-8", "replace").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("List of")}
+
+
+def check_installed(language: str, timeout: float = 30) -> None:
+    """Raise ToolMissingError, with the command that installs it, when tesseract or a language is missing."""
+    hint = _hint(language)
+    try:
+        tesseract_version(timeout)
+        languages = available_languages(timeout)
+    except ToolMissingError as exc:
+        raise ToolMissingError(f"tesseract is not installed; {hint}") from exc
+    missing = [lang for lang in language.split("+") if lang not in languages]
+    if missing:
+        raise ToolMissingError(f"tesseract language {'+'.join(missing)} is not installed; {hint}")
+
+
+def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAULT_PSM) -> list[OcrWord]:
+    """Words of one page image with boxes and confidences; an empty page gives an empty list."""
+    args = ["tesseract", str(image_path), "stdout", "-l", language, "--psm", str(psm), "tsv"]
+    slots = _slots
+    with slots:
+        try:
+            out = run(args, timeout=timeout)
+        except ToolMissingError as exc:
+            raise ToolMissingError(f"tesseract is not installed; {_hint(language)}") from exc
+        except ToolError as exc:
+            # An image with no text at all is a page, not a failure.
+            if "Empty page" in exc.stderr:
+                return []
+            raise
+    return parse_tsv(out.stdout.decode("utf-8", "replace"))
+
+
+def parse_tsv(tsv: str) -> list[OcrWord]:
+    """Word rows (level 5) of tesseract's TSV output; blank words and rows without a confidence are dropped."""
+    words: list[OcrWord] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text, conf = cols[11].strip(), float(cols[10])
+        if not text or conf < 0:
+            continue
+        left, top, width, height = (int(c) for c in cols[6:10])
+        block, par, line = (int(c) for c in cols[2:5])
+        words.append(OcrWord(text, min(conf, 100.0) / 100.0, left, top, width, height, block, par, line))
+    return words
+
+
+def _hint(language: str) -> str:
+    packs = " ".join(f"tesseract-ocr-{lang}" for lang in language.split("+"))
+    return f"install it with: apt-get install tesseract-ocr {packs}"
