@@ -36,7 +36,8 @@ def check_loan(loan_id: str, docs: list[Document], cfg: PipelineConfig) -> list[
 
 
 def _with(docs: list[Document], doc_type: DocType, field: str) -> list[tuple[Document, Any]]:
-    return [(d, d.fields.get(field)) for d in docs if d.doc_type == doc_type and d.fields.get(field) is not None]
+    """(document, value) for the documents of a type where the field was read."""
+    return [(d, d.fields[field]) for d in docs if d.doc_type == doc_type and d.fields.get(field) not in (None, "")]
 
 
 def _key(doc: Document, field: str, figures: dict[str, Any]) -> str:

@@ -137,12 +137,14 @@ def summarise_failures(docs: list[Document]) -> list[dict[str, Any]]:
     for doc in docs:
         for issue in doc.issues:
             if issue.stage == STAGE and issue.reason == Reason.SCHEMA_CHECK_FAILED:
-                counts[(str(doc.doc_type), _rule_name(doc.doc_type, issue.field, issue.message), issue.field or "")] += 1
+                rule = _rule_name(doc.doc_type, issue.field, issue.message)
+                counts[(str(doc.doc_type), rule, issue.field or "")] += 1
     rows = [{"doc_type": t, "rule": r, "field": f, "count": n} for (t, r, f), n in counts.items()]
     return sorted(rows, key=lambda row: (-row["count"], row["doc_type"], row["rule"]))
 
 
 def _rule_name(doc_type: DocType | None, field: str | None, message: str) -> str:
+    # an issue records the rule only in its words: match them back to the catalogue
     for rule in RULES.get(doc_type, {}).values():
         if rule.field == field and rule.text in message:
             return rule.name
