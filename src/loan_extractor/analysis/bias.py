@@ -21,9 +21,10 @@ from pydantic import BaseModel, ConfigDict
 from loan_extractor.models import Document, Reason
 from loan_extractor.spec import fields_of
 
-# quality_band cut-offs, applied to the document's worst page: at 200 DPI and above with a
-# sharp image, tesseract reads small print reliably; under 150 DPI or with a blurred image it
-# misreads digits often
+# quality_band cut-offs, applied to the document's worst page. Tesseract reads small print
+# reliably from 200 DPI and misreads digits often under 150. On imaging.clarity_score's scale a
+# crisp page scores ~0.99, a 1.5-pixel blur ~0.85, 2.5 pixels ~0.46, 4 pixels ~0.10: good keeps
+# the first two, poor is the last, fair between
 GOOD_DPI, POOR_DPI = 200.0, 150.0
 GOOD_CLARITY, POOR_CLARITY = 0.6, 0.3
 _QUALITY_REASONS = frozenset({Reason.SCHEMA_CHECK_FAILED, Reason.LOW_CONFIDENCE, Reason.MISSING_FIELD})
