@@ -11,6 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
+class AcquireConfig(BaseModel):
+    model_config = _FROZEN
+    ignore: tuple[str, ...] = (".*", "truth.json")
+
+
 class Limits(BaseModel):
     model_config = _FROZEN
     max_file_bytes: int = Field(50 * 1024 * 1024, gt=0)
@@ -55,6 +60,7 @@ class PipelineConfig(BaseModel):
     """Everything tunable about the pipeline's behaviour; frozen and passed in."""
 
     model_config = _FROZEN
+    acquire: AcquireConfig = AcquireConfig()
     limits: Limits = Limits()
     ocr: OcrConfig = OcrConfig()
     extraction: ExtractionConfig = ExtractionConfig()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from loan_extractor.config import PipelineConfig, load_config
@@ -17,7 +17,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LOAN_EXTRACTOR_", env_file=".env", extra="ignore", frozen=True)
 
     data_dir: Path = Path(".loan-extractor")
-    database_url: str | None = None
+    database_url: SecretStr | None = None
     config_file: Path = Path("config/pipeline.yaml")
     log_format: str = Field("console", pattern="^(console|json)$")
     log_level: str = "INFO"
@@ -27,7 +27,9 @@ class Settings(BaseSettings):
     @property
     def resolved_database_url(self) -> str:
         """The configured URL, or a SQLite file in the data folder."""
-        return self.database_url or f"sqlite:///{(self.data_dir / 'loan_extractor.db').resolve()}"
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return f"sqlite:///{(self.data_dir / 'loan_extractor.db').resolve()}"
 
     @property
     def work_dir(self) -> Path:

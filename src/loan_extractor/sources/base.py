@@ -1,0 +1,39 @@
+"""The interface every document source implements: a local folder, S3/MinIO, pending database rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterator, Protocol
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One object a source offers: where it is, and which loan it belongs to."""
+
+    uri: str
+    name: str
+    loan_id: str | None = None
+    size: int | None = None
+
+
+class Source(Protocol):
+    """Lists items in a stable order and makes one available as a local file."""
+
+    def list_items(self) -> Iterator[SourceItem]:
+        """Every item the source holds now, sorted by URI."""
+        ...
+
+    def fetch(self, item: SourceItem, dest_dir: Path) -> Path:
+        """A local path holding the item's bytes (downloaded into `dest_dir` when remote)."""
+        ...
+
+
+def loan_id_from_parts(parts: tuple[str, ...]) -> str | None:
+    """`<loan_id>/<file>` under the source's root gives the loan id; a file at the root has none."""
+    return parts[-2] if len(parts) >= 2 else None
+
+
+def relative_parts(key: str) -> tuple[str, ...]:
+    """The parts of a slash-separated key relative to its root."""
+    return PurePosixPath(key).parts

@@ -1,0 +1,53 @@
+"""Stage 1: acquire. Lists a source, makes each item a local file, hashes it while reading."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from loan_extractor.models import Document, Reason
+from loan_extractor.sources.base import Source, SourceItem
+
+_CHUNK = 1 << 20
+
+
+def acquire(source: Source, work_dir: Path, limit: int | None = None, loan_id: str | None = None) -> list[Document]:
+    """One record per item, in the source's order; an item that cannot be read is `failed`, not dropped."""
+    docs: list[Document] = []
+    for item in source.list_items():
+        if limit is not None and len(docs) >= limit:
+            break
+        docs.append(acquire_item(source, item, work_dir, loan_id))
+    return docs
+
+
+def acquire_item(source: Source, item: SourceItem, work_dir: Path, loan_id: str | None = None) -> Document:
+    """Fetch one item and compute its size and sha256 in one streaming pass."""
+    doc = Document(
+        doc_id=document_id(item.uri),
+        source=item.uri,
+        local_path="",
+        loan_id=loan_id or item.loan_id,
+    )
+    try:
+        path = source.fetch(item, work_dir / "inputs")
+        size, digest = hash_file(path)
+    except OSError as exc:
+        return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{item.uri}: could not be read ({exc.strerror or exc}).")
+    return doc.update(local_path=str(path), size_bytes=size, sha256=digest)
+
+
+def document_id(uri: str) -> str:
+    """A short id, stable for the same source URI across runs."""
+    return hashlib.sha1(uri.encode("utf-8")).hexdigest()[:12]
+
+
+def hash_file(path: Path) -> tuple[int, str]:
+    """Size and sha256 of a file, read in chunks so large files never sit in memory."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()

@@ -1,0 +1,25 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that need tesseract/poppler fail loudly in CI and skip with a reason elsewhere."""
+    missing = [b for b in ("tesseract", "pdftoppm") if shutil.which(b) is None]
+    if not missing or os.environ.get("CI") == "true":
+        return
+    skip = pytest.mark.skip(reason=f"{', '.join(missing)} not installed (make setup installs them)")
+    for item in items:
+        if "tesseract" in item.keywords or "flow" in item.keywords:
+            item.add_marker(skip)
