@@ -1,0 +1,45 @@
+# Two commands set up a fresh Debian/Ubuntu machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng poppler-utils
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_EXTRA_LOGGERS := loan_extractor
+
+.PHONY: setup system-packages run test bench samples lock clean
+
+setup: system-packages $(VENV)/.installed
+
+# tesseract with its English model and poppler come from the distribution's packages.
+system-packages:
+	@if ! command -v tesseract >/dev/null || ! command -v pdftoppm >/dev/null \
+	    || ! tesseract --list-langs 2>/dev/null | grep -qx eng; then \
+	  echo "installing $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+run: setup
+	$(BIN)/loan-extractor run samples
+
+test: setup
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python bench/throughput.py
+
+samples: setup
+	$(BIN)/loan-extractor samples samples
+
+# Re-resolve the pinned dependency set after changing pyproject.toml.
+lock:
+	$(BIN)/pip-compile -q --extra dev --strip-extras --no-emit-find-links --no-emit-index-url -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) .loan-extractor .pytest_cache

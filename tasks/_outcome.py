@@ -1,0 +1,38 @@
+"""The one helper every per-document task uses to turn exceptions into per-document outcomes."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from prefect import Task
+from prefect.client.schemas.objects import State, TaskRun
+from prefect.context import TaskRunContext
+
+from loan_extractor.errors import TransientError
+from loan_extractor.models import Document
+from loan_extractor.outcomes import as_failed, guarded
+
+RETRIES = 2
+RETRY_DELAYS = [2, 10]  # seconds; with jitter, for transient I/O only
+
+
+def retry_transient_only(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
+    """Retry a task run only when it failed with a `TransientError`."""
+    try:
+        state.result()
+    except TransientError:
+        return True
+    except Exception:  # noqa: BLE001 - anything else is not worth a retry
+        return False
+    return False
+
+
+def run_guarded(stage: str, fn: Callable[..., Document], doc: Document, *args: Any) -> Document:
+    """`guarded` plus retries: a transient error is raised while retries remain, then recorded."""
+    try:
+        return guarded(stage, fn, doc, *args)
+    except TransientError as exc:
+        ctx = TaskRunContext.get()
+        if ctx is not None and ctx.task_run.run_count <= ctx.task.retries:
+            raise
+        return as_failed(stage, doc, exc)

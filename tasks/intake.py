@@ -1,0 +1,41 @@
+"""Tasks: find duplicates against storage, validate each input."""
+
+from __future__ import annotations
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from loan_extractor.config import PipelineConfig
+from loan_extractor.models import Document
+from loan_extractor.settings import Settings
+from loan_extractor.stages.intake import DuplicateIndex, build_duplicate_index, check_input
+from loan_extractor.stages.store import stored_hashes
+from tasks._outcome import RETRIES, RETRY_DELAYS, retry_transient_only, run_guarded
+from tasks.storage import engine_for
+
+
+@task(
+    name="find-duplicates",
+    description="Index the run's content hashes and those already stored.",
+    tags=["stage:validate-input"],
+    retries=RETRIES,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=retry_transient_only,
+    cache_policy=NO_CACHE,
+)
+def find_duplicates(docs: list[Document], settings: Settings) -> DuplicateIndex:
+    """First occurrence of each hash in this run, and the hashes already processed before."""
+    stored = stored_hashes(engine_for(settings), (d.sha256 for d in docs if d.sha256))
+    return build_duplicate_index(docs, stored)
+
+
+@task(
+    name="validate-input",
+    description="Check format by magic bytes, size, pages, pixels, encryption and duplicates.",
+    tags=["stage:validate-input"],
+    cache_policy=NO_CACHE,
+    task_run_name="validate-input-{doc.doc_id}",
+)
+def validate_input(doc: Document, duplicates: DuplicateIndex, cfg: PipelineConfig) -> Document:
+    """The document, rejected with a reason when its input is bad."""
+    return run_guarded("validate-input", check_input, doc, cfg.limits, duplicates, cfg.ocr.render_dpi)
