@@ -16,7 +16,6 @@ from tasks._outcome import run_guarded
     description="Text layer or tesseract OCR; classify the type; typed fields with confidence.",
     tags=["stage:extract", "ocr"],
     cache_policy=NO_CACHE,
-    timeout_seconds=1800,
     task_run_name="extract-{doc.doc_id}",
 )
 def extract(doc: Document, cfg: PipelineConfig) -> Document:

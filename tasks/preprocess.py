@@ -18,7 +18,6 @@ from tasks._outcome import run_guarded
     description="Render or load pages; grayscale, deskew, DPI, clarity, fingerprints.",
     tags=["stage:preprocess"],
     cache_policy=NO_CACHE,
-    timeout_seconds=900,
     task_run_name="preprocess-{doc.doc_id}",
 )
 def preprocess(doc: Document, cfg: PipelineConfig, work_dir: Path) -> Document:

@@ -31,7 +31,13 @@ def _redact(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
 
 
 def prefect_env() -> None:
-    """Ask Prefect to forward this project's loggers; call before Prefect sets up logging."""
+    """Prefect settings this project needs; call before Prefect is imported.
+
+    Forwards this project's loggers to run logs, and gives the temporary server that Prefect
+    starts when PREFECT_API_URL is unset more than its default 20 s on a busy 2-core machine.
+    """
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     extra = os.environ.get("PREFECT_LOGGING_EXTRA_LOGGERS", "")
     if LOGGER_NAME not in extra.split(","):
         os.environ["PREFECT_LOGGING_EXTRA_LOGGERS"] = ",".join(filter(None, [extra, LOGGER_NAME]))

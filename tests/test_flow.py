@@ -1,0 +1,110 @@
+"""The parent flow over the committed samples, on a real (test) Prefect server and a SQLite file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+from prefect.testing.utilities import prefect_test_harness
+from sqlalchemy import create_engine, func, select
+
+from loan_extractor.db import DocumentRow
+from tests.conftest import SAMPLES
+
+pytestmark = [pytest.mark.flow, pytest.mark.tesseract]
+STAGE_TASKS = {"acquire", "find-duplicates", "validate-input", "preprocess", "extract", "validate-extraction",
+               "detect-anomalies", "check-bias", "store-results", "report"}
+
+
+@pytest.fixture(scope="module")
+def prefect_server():
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture(scope="module")
+def runs(prefect_server, tmp_path_factory):
+    """Two runs over a copy of samples/ into one database: the second sees only duplicates."""
+    from flows.pipeline import document_processing_pipeline
+
+    root = tmp_path_factory.mktemp("flow")
+    shutil.copytree(SAMPLES, root / "samples")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LOAN_EXTRACTOR_DATA_DIR", str(root / "data"))
+        first = document_processing_pipeline(source=str(root / "samples"), return_state=True)
+        second = document_processing_pipeline(source=str(root / "samples"), return_state=True)
+    return root, first, second
+
+
+def _truth() -> dict:
+    return json.loads((SAMPLES / "truth.json").read_text())
+
+
+def _by_rel(root: Path, result: dict) -> dict:
+    return {str(Path(d["source"]).relative_to(root / "samples")): d for d in result["documents"]}
+
+
+def test_every_sample_ends_with_its_expected_status_and_reason(runs) -> None:
+    root, first, _ = runs
+    result = first.result()
+    docs = _by_rel(root, result)
+    truth = _truth()
+    assert set(docs) == set(truth), "every acquired object has exactly one outcome"
+    wrong = {name: (docs[name]["status"], docs[name]["reason"]) for name, t in truth.items()
+             if (docs[name]["status"], docs[name]["reason"]) != (t["expected_status"], t["expected_reason"])}
+    assert wrong == {}
+    assert first.is_completed()
+
+
+def test_processed_documents_carry_the_true_type_and_fields(runs) -> None:
+    root, first, _ = runs
+    report = json.loads(Path(first.result()["report"]["json"]).read_text())
+    assert report["run_id"] == first.result()["run_id"]
+    engine = create_engine(f"sqlite:///{root / 'data' / 'loan_extractor.db'}")
+    with engine.connect() as conn:
+        rows = {Path(r.source).relative_to(root / "samples").as_posix(): r for r in conn.execute(select(DocumentRow))}
+    for name, t in _truth().items():
+        if t["expected_status"] == "processed":
+            assert rows[name].doc_type == t["doc_type"], name
+            assert rows[name].fields == t["fields"], name
+
+
+def test_planted_loans_are_flagged_with_their_kind(runs) -> None:
+    _, first, _ = runs
+    planted = {t["loan_id"]: t["meta"]["planted"] for t in _truth().values() if t.get("meta", {}).get("planted")}
+    flagged = {(a["loan_id"], a["kind"]) for a in first.result()["anomalies"]}
+    assert planted and {(loan, kind) for loan, kind in planted.items()} <= flagged
+    assert {loan for loan, _ in flagged} == set(planted), "consistent loans are not flagged"
+
+
+def test_second_run_changes_no_row_count(runs) -> None:
+    root, first, second = runs
+    assert first.result()["document_rows"] == second.result()["document_rows"]
+    reasons = {d["reason"] for d in second.result()["documents"] if d["status"] == "rejected"}
+    assert "duplicate" in reasons
+    engine = create_engine(f"sqlite:///{root / 'data' / 'loan_extractor.db'}")
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(DocumentRow)) == first.result()["document_rows"]
+
+
+def test_run_shows_every_stage_and_the_artifacts(runs) -> None:
+    _, first, _ = runs
+    with get_client(sync_client=True) as client:
+        run_filter = FlowRunFilter(id=FlowRunFilterId(any_=[first.state_details.flow_run_id]))
+        tasks = client.read_task_runs(flow_run_filter=run_filter)
+        artifacts = client.read_artifacts(flow_run_filter=run_filter)
+    assert {_task_name(t.name) for t in tasks} == STAGE_TASKS
+    keys = {a.key for a in artifacts}
+    assert {"run-summary", "run-documents", "run-report"} <= keys
+
+
+def _task_name(run_name: str) -> str:
+    """Task run names are `<task>-<suffix>`; map them back to the task name."""
+    for name in sorted(STAGE_TASKS, key=len, reverse=True):
+        if run_name.startswith(name):
+            return name
+    return run_name
