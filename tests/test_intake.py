@@ -62,7 +62,7 @@ def _image(path: Path, fmt: str, size: tuple[int, int] = (120, 160)) -> Path:
 def test_empty_file_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "stub.pdf"
     path.write_bytes(b"")
-    _assert_rejected(_check(path), Reason.EMPTY)
+    _assert_rejected(_check(path), Reason.UNSUPPORTED_FORMAT)  # the contract: zero bytes are unsupported
 
 
 def test_file_over_the_size_limit_is_rejected_before_reading(tmp_path: Path) -> None:

@@ -160,7 +160,7 @@ def test_image_damaged_past_the_header_is_rejected_as_corrupt(tmp_path: Path) ->
 
 
 def test_terminal_documents_are_skipped(tmp_path: Path) -> None:
-    rejected = _doc(tmp_path / "x.png", formats.PNG).with_issue("intake", Reason.EMPTY, "x.png is empty")
+    rejected = _doc(tmp_path / "x.png", formats.PNG).with_issue("intake", Reason.UNSUPPORTED_FORMAT, "x.png is empty")
     assert preprocess.preprocess_document(rejected, CFG, tmp_path / "work") == rejected
     assert not (tmp_path / "work").exists()
 

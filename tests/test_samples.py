@@ -166,7 +166,7 @@ def _check_bad_inputs(root: Path, truth: dict) -> None:
     assert (root / original).read_bytes() == (root / copies[0]).read_bytes()
     assert sorted([original, copies[0]])[0] == original and truth[original]["expected_status"] != "rejected"
     assert endings == {
-        "empty.pdf": ("rejected", "empty"), "page.html": ("rejected", "unsupported_format"),
+        "empty.pdf": ("rejected", "unsupported_format"), "page.html": ("rejected", "unsupported_format"),
         "archive.zip": ("rejected", "unsupported_format"), "truncated.pdf": ("rejected", "corrupt"),
         "encrypted.pdf": ("rejected", "encrypted"), copies[0]: ("rejected", "duplicate"),
         "renamed.jpg": ("needs_review", "extension_mismatch"), "letter.pdf": ("needs_review", "unknown_type"),

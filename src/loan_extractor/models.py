@@ -23,7 +23,6 @@ class Status(StrEnum):
 
 class Reason(StrEnum):
     # rejected: bad input
-    EMPTY = "empty"
     UNSUPPORTED_FORMAT = "unsupported_format"
     TOO_LARGE = "too_large"
     TOO_MANY_PAGES = "too_many_pages"
@@ -46,7 +45,6 @@ class Reason(StrEnum):
 
 REJECTING = frozenset(
     {
-        Reason.EMPTY,
         Reason.UNSUPPORTED_FORMAT,
         Reason.TOO_LARGE,
         Reason.TOO_MANY_PAGES,

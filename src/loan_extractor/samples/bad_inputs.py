@@ -32,7 +32,7 @@ def write_bad_inputs(out_dir: Path, spare: dict[str, SampleDoc], original: str) 
     """
     truth: dict[str, dict[str, object]] = {}
     (out_dir / "empty.pdf").write_bytes(b"")
-    truth["empty.pdf"] = _reject("empty", "empty")
+    truth["empty.pdf"] = _reject("unsupported_format", "empty")
     (out_dir / "page.html").write_text(HTML, encoding="utf-8")
     truth["page.html"] = _reject("unsupported_format", "html")
     _write_zip(out_dir / "archive.zip")

@@ -72,7 +72,7 @@ def check_input(doc: Document, limits: Limits, duplicates: DuplicateIndex, rende
     size = doc.size_bytes if doc.size_bytes is not None else path.stat().st_size
     doc = doc.update(size_bytes=size)
     if size == 0:
-        return _reject(doc, Reason.EMPTY, "is empty (0 bytes): upload or scan it again")
+        return _reject(doc, Reason.UNSUPPORTED_FORMAT, "is empty (0 bytes): upload or scan it again")
     if size > limits.max_file_bytes:
         return _reject(
             doc,
