@@ -19,6 +19,8 @@ from loan_extractor.spec import DocType, FieldKind, fields_of
 
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
 _FORMATS = {"year": normalise_year}
+HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
+HEADING_COST = 0.85  # a name read without its label is less certain
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
 
 def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue | None:
     """The value of a kind in a run of words: the whole run for text, else the first window that parses."""
-    words = [w for w in words if w.text.strip(":|_")]
+    words = _trim_rules(words)
     if not words:
         return None
     if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
@@ -113,6 +115,16 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
             if value is not None:
                 return value
     return None
+
+
+def _trim_rules(words: Sequence[Word]) -> list[Word]:
+    """Drop box rules and colons read as words at the ends; inside a value they stay and cost confidence."""
+    kept = list(words)
+    while kept and not kept[0].text.strip(":|_"):
+        kept.pop(0)
+    while kept and not kept[-1].text.strip(":|_"):
+        kept.pop()
+    return kept
 
 
 def _valued(parsed: Parsed | None, words: Sequence[Word]) -> FieldValue | None:
@@ -190,21 +202,33 @@ def _compose(rules: dict, found: dict[str, FieldValue | None]) -> None:
 
 
 def _fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
-    """A field printed as a heading without a label (a bank's name on top of its statement)."""
+    """A field printed as a heading without a label (a bank's or an employer's name on top)."""
     for name, keywords in rules.get("headers", {}).items():
-        if found.get(name) is not None:
-            continue
-        wanted = {tuple(tokens(k)) for k in keywords}
-        for line in page.lines[:10]:
-            for segment in sorted(set(line.segment_of)):
-                words = [w for w, s in zip(line.words, line.segment_of) if s == segment]
-                toks = tokens(" ".join(w.text for w in words))
-                has = any(toks[i : i + len(k)] == list(k) for k in wanted for i in range(len(toks)))
-                if has and "statement" not in toks and len(toks) <= 6 and not any(c.isdigit() for t in toks for c in t):
-                    value = read_value(FieldKind.TEXT, words)
-                    if value is not None:
-                        found[name] = FieldValue(value.value, round(value.conf * 0.9, 3))
-                        return
+        if found.get(name) is None:
+            found[name] = _heading(page, keywords)
+
+
+def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
+    """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
+    wanted = [tokens(k) for k in keywords if k != "*"]
+    lines = page.lines[:HEADING_LINES]
+    for index, line in enumerate(lines):
+        if line.page != lines[0].page:
+            break
+        labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
+        for segment in sorted(set(line.segment_of)):
+            cell = [i for i, s in enumerate(line.segment_of) if s == segment]
+            toks = tokens(" ".join(line.words[i].text for i in cell))
+            if labelled.intersection(cell) or not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)):
+                continue
+            if "*" in keywords or any(_contains(toks, k) for k in wanted):
+                value = read_value(FieldKind.TEXT, [line.words[i] for i in cell])
+                return FieldValue(value.value, round(value.conf * HEADING_COST, 3)) if value else None
+    return None
+
+
+def _contains(toks: list[str], phrase: list[str]) -> bool:
+    return any(toks[i : i + len(phrase)] == phrase for i in range(len(toks) - len(phrase) + 1))
 
 
 def _standalone_year(lines: Sequence[Line]) -> FieldValue | None:

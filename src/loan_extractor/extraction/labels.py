@@ -47,12 +47,17 @@ def line_tokens(line: Line) -> list[tuple[str, int]]:
     return [(tok, i) for i, word in enumerate(line.words) for tok in tokens(word.text)]
 
 
+def _fold(token: str) -> str:
+    """OCR look-alikes made equal: 0/o, 1/l/i, 5/s, "rn"/"m", "vv"/"w"."""
+    return token.translate(_FOLD).replace("rn", "m").replace("vv", "w")
+
+
 @lru_cache(maxsize=65536)
 def token_similarity(seen: str, label: str) -> float:
     """1.0 equal, 0.95 equal after folding OCR look-alikes, 0.85 one or two edits away, else 0."""
     if seen == label:
         return 1.0
-    if seen.translate(_FOLD) == label.translate(_FOLD):
+    if _fold(seen) == _fold(label):
         return 0.95
     allowed = 0 if len(label) < 5 else 1 if len(label) < 10 else 2
     if allowed and abs(len(seen) - len(label)) <= allowed and _edits(seen, label, allowed) <= allowed:
@@ -112,7 +117,8 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: list[str], lexicon: froze
     """Similarities of the label's tokens matched from line token i on, and how many line tokens they used.
 
     OCR splits words ("P ay") and glues them ("PayDate"): a label token may match two line
-    tokens joined, and two label tokens one line token (counted as two matches).
+    tokens joined, and two label tokens one line token (counted as two matches); such joins
+    must be exact, or "Co-Borrower" would pass for "Borrower".
     """
     sims: list[float] = []
     j = i
@@ -122,11 +128,11 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: list[str], lexicon: froze
         if sim := _similar(seen, ptoks[k], lexicon):
             sims.append(sim)
             j, k = j + 1, k + 1
-        elif j + 1 < len(toks) and (sim := token_similarity(seen + toks[j + 1][0], ptoks[k])):
-            sims.append(sim * 0.95)
+        elif j + 1 < len(toks) and token_similarity(seen + toks[j + 1][0], ptoks[k]) >= 0.95:
+            sims.append(0.9)
             j, k = j + 2, k + 1
-        elif k + 1 < len(ptoks) and (sim := token_similarity(seen, ptoks[k] + ptoks[k + 1])):
-            sims.extend([sim * 0.95] * 2)
+        elif k + 1 < len(ptoks) and token_similarity(seen, ptoks[k] + ptoks[k + 1]) >= 0.95:
+            sims.extend([0.9, 0.9])
             j, k = j + 1, k + 2
         else:
             break

@@ -99,6 +99,8 @@ def _numeric_date(raw: str) -> Parsed | None:
 
 def _named_date(raw: str) -> Parsed | None:
     words = re.findall(r"[A-Za-z]+|[\dOlIS]+", raw)
+    if len(words) == 4 and len(words[0]) == 1 and words[1].isalpha():
+        words = [words[0] + words[1], *words[2:]]  # OCR cut the month's capital off: "J anuary 28, 2026"
     if len(words) != 3:
         return None
     month_first = words[0].lower()[:9] in _MONTHS
@@ -168,12 +170,21 @@ def normalise_ein(text: str) -> Parsed | None:
 
 
 def normalise_text(text: str) -> Parsed | None:
-    """Whitespace folded, stray box rules and colons stripped; None when no letter or digit remains."""
+    """Whitespace folded, stray box rules and colons stripped; None when no letter or digit remains.
+
+    A capital cut off its word by OCR ("S ystems") is joined back, at a small cost; characters
+    that names, employers and addresses do not hold (a "|" read for an "I") cost more.
+    """
     folded = re.sub(r"\s+", " ", text).strip(" :|_[]—-.,;")
     if not re.search(r"[A-Za-z0-9]", folded):
         return None
-    letters = sum(c.isalnum() or c in " .,'&-#/" for c in folded) / len(folded)
-    return Parsed(folded, 1.0 if letters > 0.9 else 0.7)
+    conf = 1.0
+    joined = re.sub(r"\b([A-Z]) ([a-z]{2,})", r"\1\2", folded)
+    if joined != folded:
+        folded, conf = joined, 0.9
+    if re.search(r"[^A-Za-z0-9 .,'&#/()-]", folded):
+        conf *= 0.7
+    return Parsed(folded, conf)
 
 
 _PURPOSES = [

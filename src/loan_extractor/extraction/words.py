@@ -126,6 +126,7 @@ def _page_lines(page: int, words: list[Word]) -> list[Line]:
     return [_make_line(page, sorted(b, key=lambda w: w.x0)) for b in ordered]
 
 
+
 def _same_line(band: list[Word], word: Word) -> bool:
     """The word's centre lies inside the band's core, or the band's centre inside the word."""
     y0 = statistics.median(w.y0 for w in band)

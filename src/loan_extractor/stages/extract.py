@@ -7,6 +7,8 @@ import statistics
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from PIL import Image
+
 from loan_extractor.config import PipelineConfig
 from loan_extractor.extraction.classify import classify
 from loan_extractor.extraction.fields import FieldValue, extract_fields
@@ -58,8 +60,22 @@ def read_words(doc: Document, cfg: PipelineConfig) -> list[Word]:
 
 
 def _ocr_page(image: PageImage, cfg: PipelineConfig) -> list[Word]:
-    found = tesseract.ocr_words(Path(image.path), cfg.ocr.language, cfg.ocr.page_timeout_seconds)
-    return from_ocr(found, image.number, image.dpi)
+    dpi = pixel_density(image)
+    found = tesseract.ocr_words(Path(image.path), cfg.ocr.language, cfg.ocr.page_timeout_seconds, dpi=dpi)
+    return from_ocr(found, image.number, dpi)
+
+
+def pixel_density(image: PageImage) -> float:
+    """The page image's own pixels per inch (its PNG header), else the PageImage's figure.
+
+    PageImage.dpi may be the source scan's resolution while the page was rendered finer.
+    """
+    try:
+        with Image.open(image.path) as im:
+            declared = im.info.get("dpi")
+    except OSError:
+        declared = None
+    return float(declared[0]) if declared and declared[0] >= 50 else image.dpi
 
 
 def document_text(lines: list[Line]) -> str:

@@ -74,9 +74,17 @@ def check_installed(language: str, timeout: float = 30) -> None:
         raise ToolMissingError(f"tesseract language {'+'.join(missing)} is not installed; {hint}")
 
 
-def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAULT_PSM) -> list[OcrWord]:
-    """Words of one page image with boxes and confidences; an empty page gives an empty list."""
-    args = ["tesseract", str(image_path), "stdout", "-l", language, "--psm", str(psm), "tsv"]
+def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAULT_PSM,
+              dpi: float | None = None) -> list[OcrWord]:
+    """Words of one page image with boxes and confidences; an empty page gives an empty list.
+
+    `dpi` is the image's pixel density; without it tesseract guesses from text height and a
+    wrong guess (426 for a 300 DPI scan here) loses whole form boxes.
+    """
+    args = ["tesseract", str(image_path), "stdout", "-l", language, "--psm", str(psm)]
+    if dpi:
+        args += ["--dpi", str(round(dpi))]
+    args.append("tsv")
     slots = _slots
     with slots:
         try:
