@@ -106,7 +106,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
         return None
     if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
         text = " ".join(w.text for w in words)
-        return _valued(normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text), words)
+        parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
+        return _valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
     for start in range(len(words)):
         for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
             window = words[start : start + size]
@@ -115,6 +116,16 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
             if value is not None:
                 return value
     return None
+
+
+def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
+    """The words of a space-joined run that overlap a character span (a ticked box and its option)."""
+    picked, at = [], 0
+    for word in words:
+        if at < span[1] and at + len(word.text) > span[0]:
+            picked.append(word)
+        at += len(word.text) + 1
+    return picked or list(words)
 
 
 def _trim_rules(words: Sequence[Word]) -> list[Word]:

@@ -156,7 +156,7 @@ def in_label_position(line: Line, hit: Hit) -> bool:
     opens = hit.box_start == seg_start or (hit.start - seg_start == 1 and len(line.words[seg_start].text) <= 2)
     seg_len = line.segment_of.count(segment)
     short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS
-    return (opens and short) or colon
+    return (opens and short) or colon or hit.box_start < hit.start  # a box id marks a label too
 
 
 def resolve(found: list[Hit]) -> list[Hit]:

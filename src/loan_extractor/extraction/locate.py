@@ -32,9 +32,9 @@ class Page:
         limit = stop.box_start if stop else len(line.words)
         segment = line.segment_of[hit.end - 1]
         same = [i for i in range(hit.end, limit) if line.segment_of[i] == segment]
-        if same:
+        if any(_is_value_word(line.words[i]) for i in same):
             return [line.words[i] for i in same]
-        rest = [i for i in range(hit.end, limit)]
+        rest = [i for i in range(hit.end, limit) if i not in same]
         if not rest:
             return []
         following = line.segment_of[rest[0]]
@@ -60,6 +60,8 @@ class Page:
             inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
             if not inside:
                 continue
+            if line.words[inside[0]].text.endswith(":"):
+                return []  # an unknown label ("Net Pav:"): not a value of this one
             label = self.next_hit(index, inside[0])
             if label is not None and label.box_start <= inside[-1]:
                 # another label in the box: the value stops there (or there is none)

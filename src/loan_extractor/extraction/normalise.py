@@ -19,6 +19,7 @@ REPAIR_COST = 0.85  # confidence kept after a character had to be repaired
 class Parsed:
     value: str | int
     conf: float
+    span: tuple[int, int] | None = None  # the characters the value was read from, when not all of them
 
 
 _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
@@ -98,7 +99,7 @@ def _numeric_date(raw: str) -> Parsed | None:
 
 
 def _named_date(raw: str) -> Parsed | None:
-    words = re.findall(r"[A-Za-z]+|[\dOlIS]+", raw)
+    words = [w for w in re.split(r"[\s,.-]+", raw) if w]
     if len(words) == 4 and len(words[0]) == 1 and words[1].isalpha():
         words = [words[0] + words[1], *words[2:]]  # OCR cut the month's capital off: "J anuary 28, 2026"
     if len(words) != 3:
@@ -208,7 +209,9 @@ def normalise_loan_purpose(text: str) -> Parsed | None:
     checked = [m.lastgroup for m, mark in zip(options, marks) if _CHECKED.search(mark)]
     boxes = sum(bool(_BOX.search(mark)) for mark in marks)
     if len(checked) == 1:
-        return Parsed(checked[0], 1.0 if boxes + 1 >= len(options) else 0.85)
+        at = next(i for i, m in enumerate(options) if m.lastgroup == checked[0])
+        span = (options[at - 1].end() if at else 0, options[at].end())
+        return Parsed(checked[0], 1.0 if boxes + 1 >= len(options) else 0.85, span)
     if not checked and len(options) == 1 and boxes == 0:
         return Parsed(options[0].lastgroup, 1.0)  # printed as a plain value
     return None  # nothing or several ticked: not readable, so not guessed

@@ -1,0 +1,120 @@
+"""Classification: weighted titles and labels; foreign papers and lone keywords come out unknown."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.words.synth import lay_out
+
+from loan_extractor.extraction.classify import classify, type_scores
+from loan_extractor.extraction.words import build_lines
+from loan_extractor.spec import DocType
+
+THRESHOLD = 0.35
+
+PAY_STUB = [
+    (60, [(54, "Acme Widgets Inc"), (400, "Earnings Statement")]),
+    (100, [(54, "Employee Name:"), (180, "Jane Q Doe"), (330, "Pay Date:"), (420, "03/20/2026")]),
+    (120, [(54, "Pay Period Start:"), (180, "03/01/2026")]),
+    (160, [(54, "Earnings"), (300, "Current"), (420, "Year to Date")]),
+    (180, [(54, "Gross Pay"), (300, "$4,210.55"), (420, "$25,263.30")]),
+    (220, [(54, "Net Pay"), (300, "$3,105.20")]),
+]
+BANK = [
+    (60, [(54, "Harbor Point Bank"), (430, "Account Statement")]),
+    (100, [(54, "Account Holder:"), (180, "Jane Q Doe")]),
+    (120, [(54, "Statement Period:"), (180, "03/01/2026 - 03/31/2026")]),
+    (160, [(54, "Opening Balance"), (380, "$1,000.00")]),
+    (180, [(54, "Total Deposits"), (380, "$500.00")]),
+    (200, [(54, "Closing Balance"), (380, "$1,500.00")]),
+]
+W2 = [
+    (60, [(54, "Form W-2 Wage and Tax Statement"), (500, "2025")]),
+    (90, [(54, "a Employee's social security number"), (300, "1 Wages, tips, other compensation")]),
+    (110, [(60, "XXX-XX-6789"), (306, "52,000.00")]),
+    (130, [(54, "b Employer identification number (EIN)"), (300, "3 Social security wages")]),
+]
+APPLICATION = [
+    (60, [(54, "Uniform Residential Loan Application")]),
+    (100, [(54, "Borrower Name:"), (200, "Jane Q Doe")]),
+    (120, [(54, "Loan Amount:"), (200, "$250,000.00")]),
+    (140, [(54, "Loan Purpose:"), (200, "[X] Purchase [ ] Refinance")]),
+]
+DRIVER_LICENCE = [
+    (40, [(30, "STATE OF OHIO")]),
+    (60, [(30, "DRIVER LICENSE")]),
+    (80, [(30, "DL 123456789"), (200, "CLASS D")]),
+    (100, [(30, "DOB 01/02/1980"), (200, "EXP 01/02/2030")]),
+    (120, [(30, "Name: JANE Q DOE")]),
+    (140, [(30, "Address: 12 Main St, Dayton, OH")]),
+]
+LETTER = [
+    (60, [(54, "Harbor Point Bank")]),
+    (100, [(54, "Dear Ms. Doe,")]),
+    (120, [(54, "Thank you for your loan application. The loan amount of $250,000.00 and the")]),
+    (134, [(54, "interest rate of 6.875% quoted in your pay stub review are estimates only.")]),
+    (160, [(54, "Sincerely,")]),
+    (180, [(54, "Loan Department")]),
+]
+CHEQUE = [
+    (40, [(30, "Jane Q Doe"), (400, "No. 1042")]),
+    (60, [(400, "Date: 03/20/2026")]),
+    (90, [(30, "Pay to the order of"), (150, "Acme Widgets Inc"), (420, "$ 1,250.00")]),
+    (110, [(30, "One thousand two hundred fifty and 00/100"), (420, "Dollars")]),
+    (140, [(30, "Harbor Point Bank")]),
+    (160, [(30, "Memo: rent"), (300, "Account Number: 000123456789")]),
+]
+INSURANCE = [
+    (50, [(54, "Homeowners Policy Declarations")]),
+    (80, [(54, "Policy Number:"), (200, "HO-3349921")]),
+    (100, [(54, "Named Insured:"), (200, "Jane Q Doe")]),
+    (120, [(54, "Property Address:"), (200, "12 Main St, Dayton, OH")]),
+    (140, [(54, "Premium:"), (200, "$1,204.00")]),
+    (160, [(54, "Deductible:"), (200, "$1,000.00")]),
+]
+
+
+def _classify(rows: list) -> tuple[DocType, float]:
+    return classify(build_lines(lay_out(rows)), THRESHOLD)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [(PAY_STUB, DocType.PAY_STUB), (BANK, DocType.BANK_STATEMENT), (W2, DocType.W2),
+     (APPLICATION, DocType.LOAN_APPLICATION)],
+)
+def test_supported_types(rows: list, expected: DocType) -> None:
+    doc_type, score = _classify(rows)
+    assert doc_type is expected
+    assert THRESHOLD <= score <= 1.0
+
+
+@pytest.mark.parametrize("rows", [DRIVER_LICENCE, LETTER, CHEQUE, INSURANCE], ids=["licence", "letter", "cheque",
+                                                                                      "insurance"])
+def test_foreign_documents_are_unknown(rows: list) -> None:
+    doc_type, confidence = _classify(rows)
+    assert doc_type is DocType.UNKNOWN
+    assert 0.0 <= confidence <= 1.0
+
+
+def test_a_single_keyword_does_not_decide() -> None:
+    for title in ("Earnings Statement", "Wage and Tax Statement", "Loan Application", "Account Statement"):
+        assert max(type_scores(build_lines(lay_out([(60, [(54, title)])]))).values()) < THRESHOLD
+
+
+def test_labels_inside_prose_do_not_count() -> None:
+    prose = [(100, [(54, "Your Gross Pay and Net Pay and Pay Date and Loan Amount are shown on the other side.")])]
+    assert max(type_scores(build_lines(lay_out(prose))).values()) == 0.0
+
+
+def test_ocr_noise_in_labels_is_tolerated() -> None:
+    noisy = [
+        (60, [(54, "Eamings Staternent")]),
+        (100, [(54, "Gross Pav"), (300, "$4,210.55")]),
+        (120, [(54, "Net Pay:"), (300, "$3,105.20")]),
+        (140, [(54, "P ay Date:"), (300, "03/20/2026")]),
+    ]
+    assert _classify(noisy)[0] is DocType.PAY_STUB
+
+
+def test_empty_page_is_unknown() -> None:
+    assert classify([], THRESHOLD)[0] is DocType.UNKNOWN
