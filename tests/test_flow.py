@@ -108,3 +108,20 @@ def _task_name(run_name: str) -> str:
         if run_name.startswith(name):
             return name
     return run_name
+
+
+def test_run_command_prints_json_for_scripts(prefect_server, tmp_path, monkeypatch, capsys) -> None:
+    from loan_extractor.cli import main
+
+    folder = tmp_path / "in"
+    (folder / "L7").mkdir(parents=True)
+    shutil.copy(SAMPLES / "L1001" / "w2.pdf", folder / "L7" / "w2.pdf")
+    shutil.copy(SAMPLES / "page.html", folder / "page.html")
+    monkeypatch.setenv("LOAN_EXTRACTOR_DATA_DIR", str(tmp_path / "data"))
+    assert main(["run", str(folder), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["counts"] == {"processed": 1, "needs_review": 0, "rejected": 1, "failed": 0}
+    by_name = {Path(d["source"]).name: d for d in out["documents"]}
+    assert by_name["w2.pdf"] | {"source": None} == {"source": None, "pages": [1], "loan_id": "L7", "doc_type": "w2", "status": "processed", "reason": None}
+    assert by_name["page.html"]["reason"] == "unsupported_format"
+    assert Path(out["report"]["html"]).is_file() and out["bias"] is not None

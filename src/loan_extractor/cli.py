@@ -35,13 +35,13 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     from loan_extractor.tools.probe import check_tools
 
     configure_logging(settings.log_format, "WARNING" if not args.verbose else settings.log_level)
-    cfg = settings.pipeline_config()
-    check_tools(cfg.ocr.language)
-    tesseract.set_max_processes(settings.ocr_processes)
-    missing = [p for p in args.files if not p.exists()]
+    missing = [p for p in args.files if not p.is_file()]
     if missing:
         print(f"loan-extractor: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
         return EXIT_USAGE
+    cfg = settings.pipeline_config()
+    check_tools(cfg.ocr.language)
+    tesseract.set_max_processes(settings.ocr_processes)
     for doc in process_files(args.files, cfg, settings.max_workers, date.today(), loan_id=args.loan_id):
         print(json.dumps(doc.to_output(), ensure_ascii=False), flush=True)
     return 0
