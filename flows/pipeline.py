@@ -14,6 +14,7 @@ from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 import loan_extractor
+from loan_extractor.logs import configure_logging
 from loan_extractor.models import Document
 from loan_extractor.outcomes import as_failed
 from loan_extractor.run import RunSummary
@@ -41,6 +42,7 @@ PER_DOCUMENT_STAGES = ("validate-input", "preprocess", "extract", "validate-extr
 def document_processing_pipeline(source: str = "samples", loan_id: str | None = None, limit: int | None = None) -> Any:
     """Process every document of `source`; Failed only when some document ended `failed`."""
     settings = Settings()
+    configure_logging(settings.log_format, settings.log_level, attach_handler=False)
     cfg = settings.pipeline_config()
     check_tools(cfg.ocr.language)
     tesseract.set_max_processes(settings.ocr_processes)

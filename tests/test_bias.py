@@ -22,7 +22,7 @@ def make(i: int, doc_type: str, passed: bool, confidence: float, media: str = "a
     doc = Document(doc_id=f"d{i}", source=f"d{i}", local_path="/n", doc_type=doc_type, media_type=media,
                    text_source=text_source, page_images=pages,
                    confidence={name: confidence for name in fields_of(doc_type)})
-    return doc if passed else doc.with_issue("validation", Reason.SCHEMA_CHECK_FAILED, "broken", "net_pay")
+    return doc if passed else doc.with_issue("validate-extraction", Reason.SCHEMA_CHECK_FAILED, "broken", "net_pay")
 
 
 def batch() -> list[Document]:

@@ -15,6 +15,7 @@ from test_imaging import text_page
 from loan_extractor import formats, imaging
 from loan_extractor.config import PipelineConfig
 from loan_extractor.errors import ToolError
+from loan_extractor.tools import poppler
 from loan_extractor.models import Document, Reason, Status
 from loan_extractor.stages import preprocess
 from loan_extractor.tools.poppler import TextWord
@@ -160,7 +161,7 @@ def test_image_damaged_past_the_header_is_rejected_as_corrupt(tmp_path: Path) ->
 
 
 def test_terminal_documents_are_skipped(tmp_path: Path) -> None:
-    rejected = _doc(tmp_path / "x.png", formats.PNG).with_issue("intake", Reason.UNSUPPORTED_FORMAT, "x.png is empty")
+    rejected = _doc(tmp_path / "x.png", formats.PNG).with_issue("validate-input", Reason.UNSUPPORTED_FORMAT, "x.png is empty")
     assert preprocess.preprocess_document(rejected, CFG, tmp_path / "work") == rejected
     assert not (tmp_path / "work").exists()
 
@@ -177,11 +178,11 @@ def test_embedded_image_resolution_from_pdfimages(monkeypatch: pytest.MonkeyPatc
     class Done:
         stdout = listing.encode()
 
-    monkeypatch.setattr(preprocess, "run", lambda args, timeout: Done())
-    assert preprocess.pdf_image_ppi(Path("x.pdf"), 10) == {1: 150.0}
+    monkeypatch.setattr(poppler, "run", lambda args, timeout: Done())
+    assert poppler.image_resolutions(Path("x.pdf"), 10) == {1: 150.0}
 
     def broken(args: list[str], timeout: float) -> None:
         raise ToolError("pdfimages", "exit code 1", "Syntax Error")
 
-    monkeypatch.setattr(preprocess, "run", broken)
-    assert preprocess.pdf_image_ppi(Path("x.pdf"), 10) == {}
+    monkeypatch.setattr(poppler, "run", broken)
+    assert poppler.image_resolutions(Path("x.pdf"), 10) == {}

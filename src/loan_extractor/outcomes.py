@@ -21,11 +21,21 @@ def guarded(stage: str, fn: Callable[..., Document], doc: Document, *args: Any, 
     if doc.is_terminal:
         return doc
     try:
-        return fn(doc, *args, **kwargs)
+        result = fn(doc, *args, **kwargs)
     except (ToolMissingError, TransientError):
         raise
     except Exception as exc:  # noqa: BLE001 - every other error ends this document only
         return as_failed(stage, doc, exc)
+    _log_outcome(stage, result)
+    return result
+
+
+def _log_outcome(stage: str, doc: Document) -> None:
+    """One line per stage and document; the reason code, never field values."""
+    if doc.is_terminal:
+        log.info("document ended", stage=stage, doc_id=doc.doc_id, source=doc.source, status=doc.status, reason=doc.reason)
+    else:
+        log.debug("stage done", stage=stage, doc_id=doc.doc_id, doc_type=doc.doc_type, issues=len(doc.issues))
 
 
 def as_failed(stage: str, doc: Document, exc: BaseException) -> Document:

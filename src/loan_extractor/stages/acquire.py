@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import structlog
+
 from loan_extractor.models import Document, Reason
 from loan_extractor.sources.base import Source, SourceItem
 
 _CHUNK = 1 << 20
+log = structlog.get_logger("loan_extractor.acquire")
 
 
 def acquire(source: Source, work_dir: Path, limit: int | None = None, loan_id: str | None = None) -> list[Document]:
@@ -18,6 +21,7 @@ def acquire(source: Source, work_dir: Path, limit: int | None = None, loan_id: s
         if limit is not None and len(docs) >= limit:
             break
         docs.append(acquire_item(source, item, work_dir, loan_id))
+    log.info("acquired", documents=len(docs), loans=len({d.loan_id for d in docs if d.loan_id}))
     return docs
 
 

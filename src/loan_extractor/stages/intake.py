@@ -7,7 +7,6 @@ decoded beyond headers except where that is the only way to see damage (see `_ch
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,15 +18,13 @@ from loan_extractor.config import Limits
 from loan_extractor.errors import ToolError, ToolTimeoutError
 from loan_extractor.models import Document, Reason
 from loan_extractor.tools import poppler
-from loan_extractor.tools._run import run
 
-STAGE = "intake"
+STAGE = "validate-input"
 _MIB = 1024 * 1024
 # PDF readers look for the end-of-file marker in the last 1024 bytes; its absence means a cut-off file.
 _EOF_WINDOW = 1024
 # What Pillow raises on damaged files: its plugins use SyntaxError for bad headers, struct/EOF for short reads.
 _BROKEN_IMAGE = (OSError, SyntaxError, ValueError, EOFError, IndexError)
-_PAGE_SIZE = re.compile(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts", re.MULTILINE)
 
 
 class DuplicateIndex(BaseModel):
@@ -111,7 +108,7 @@ def _check_pdf(doc: Document, path: Path, limits: Limits, render_dpi: int) -> Do
         return _reject(doc, Reason.CORRUPT, "is a PDF with no pages: export or scan it again")
     if info.pages > limits.max_pages:
         return _too_many_pages(doc, info.pages, limits)
-    sizes = _pdf_page_sizes(path, info)
+    sizes = poppler.page_sizes(path, info)
     for number, (width_pt, height_pt) in enumerate(sizes, start=1):
         pixels = round(width_pt / 72 * render_dpi) * round(height_pt / 72 * render_dpi)
         if pixels > limits.max_page_pixels:
@@ -168,15 +165,6 @@ def _check_duplicate_and_name(doc: Document, path: Path, duplicates: DuplicateIn
         message = f"{doc.source} has the extension {suffix} but holds {doc.media_type}: check it is the intended file."
         return doc.with_issue(STAGE, Reason.EXTENSION_MISMATCH, message)
     return doc
-
-
-def _pdf_page_sizes(path: Path, info: poppler.PdfInfo) -> list[tuple[float, float]]:
-    """Every page's size in points; pdf_info reports the first page only, and a later page can be the bomb."""
-    if info.pages == 1:
-        return [(info.page_width_pt, info.page_height_pt)]
-    out = run(["pdfinfo", "-f", "1", "-l", str(info.pages), str(path)], timeout=30).stdout.decode("utf-8", "replace")
-    sizes = [(float(w), float(h)) for _, w, h in _PAGE_SIZE.findall(out)]
-    return sizes or [(info.page_width_pt, info.page_height_pt)]
 
 
 def _has_eof_marker(path: Path) -> bool:

@@ -28,7 +28,6 @@ from loan_extractor.config import PipelineConfig
 from loan_extractor.errors import ToolError
 from loan_extractor.models import Document, PageImage, Reason
 from loan_extractor.tools import poppler
-from loan_extractor.tools._run import run
 
 STAGE = "preprocess"
 PREVIEW_DPI = imaging.WORKING_DPI
@@ -102,7 +101,7 @@ def _preprocess_pdf(doc: Document, path: Path, cfg: PipelineConfig, out_dir: Pat
         if not inked_without_text:
             return _with_pages(doc, pages, text_source="text_layer")
     dpi = cfg.ocr.render_dpi
-    ppi = pdf_image_ppi(path, timeout)
+    ppi = poppler.image_resolutions(path, timeout)
     pages = [
         prepare_page(gray, number, dpi, min(ppi.get(number, dpi), dpi), out_dir)
         for number, gray in _render(path, page_count, dpi, out_dir, timeout)
@@ -154,26 +153,6 @@ def sane_text_layer(words: list[poppler.TextWord], min_words: int) -> bool:
     alnum = sum(ch.isalnum() for ch in chars)
     wordy = sum(any(ch.isalnum() for ch in text) for text in texts)
     return printable >= 0.85 * len(chars) and alnum >= 0.5 * len(chars) and wordy >= 0.6 * len(texts)
-
-
-def pdf_image_ppi(path: Path, timeout: float) -> dict[int, float]:
-    """The lowest resolution of the images on each page (pdfimages -list), for image-only PDFs."""
-    try:
-        out = run(["pdfimages", "-list", str(path)], timeout=timeout).stdout.decode("utf-8", "replace")
-    except ToolError:
-        return {}  # an optional figure: the render decides whether the PDF is readable
-    ppi: dict[int, float] = {}
-    for line in out.splitlines()[2:]:
-        parts = line.split()
-        if len(parts) >= 14 and parts[2] == "image" and parts[0].isdigit():
-            try:
-                resolution = min(float(parts[12]), float(parts[13]))
-            except ValueError:
-                continue
-            page = int(parts[0])
-            # Strips of one scan share a resolution; a small logo at high ppi must not hide a coarse scan.
-            ppi[page] = min(ppi.get(page, resolution), resolution)
-    return {page: value for page, value in ppi.items() if value > 0}
 
 
 def image_frames(path: Path) -> Iterator[tuple[int, np.ndarray, float]]:

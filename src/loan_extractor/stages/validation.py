@@ -13,7 +13,7 @@ from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document, Reason
 from loan_extractor.spec import DocType
 
-STAGE = "validation"
+STAGE = "validate-extraction"
 
 
 class Rule(NamedTuple):

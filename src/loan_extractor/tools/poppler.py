@@ -14,6 +14,9 @@ from loan_extractor.errors import ToolError, ToolTimeoutError
 from loan_extractor.tools._run import run
 
 
+_PAGE_SIZE = re.compile(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class PdfInfo:
     pages: int
@@ -89,6 +92,36 @@ def render_pages(path: Path, out_dir: Path, dpi: int, first_page: int, last_page
     except (pdf2image.exceptions.PDFPageCountError, pdf2image.exceptions.PDFSyntaxError) as exc:
         raise ToolError("pdftoppm", "could not render the PDF", str(exc)) from exc
     return [Path(p) for p in sorted(paths)]
+
+
+def page_sizes(path: Path, info: PdfInfo, timeout: float = 30) -> list[tuple[float, float]]:
+    """Every page's size in points; `pdf_info` reports the first page only, and a later page can be the bomb."""
+    if info.pages == 1:
+        return [(info.page_width_pt, info.page_height_pt)]
+    out = run(["pdfinfo", "-f", "1", "-l", str(info.pages), str(path)], timeout=timeout).stdout.decode("utf-8", "replace")
+    sizes = [(float(w), float(h)) for _, w, h in _PAGE_SIZE.findall(out)]
+    return sizes or [(info.page_width_pt, info.page_height_pt)]
+
+
+def image_resolutions(path: Path, timeout: float) -> dict[int, float]:
+    """The lowest resolution of the images on each page (pdfimages -list), for image-only PDFs."""
+    try:
+        out = run(["pdfimages", "-list", str(path)], timeout=timeout).stdout.decode("utf-8", "replace")
+    except ToolError:
+        return {}  # an optional figure: the render decides whether the PDF is readable
+    ppi: dict[int, float] = {}
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        if len(parts) >= 14 and parts[2] == "image" and parts[0].isdigit():
+            try:
+                resolution = min(float(parts[12]), float(parts[13]))
+            except ValueError:
+                continue
+            page = int(parts[0])
+            # Strips of one scan share a resolution; a small logo at high ppi must not hide a coarse scan.
+            ppi[page] = min(ppi.get(page, resolution), resolution)
+    return {page: value for page, value in ppi.items() if value > 0}
+
 
 
 def _field(pdfinfo_out: str, name: str) -> str | None:
