@@ -39,7 +39,7 @@ samples: setup
 
 # Re-resolve the pinned dependency set after changing pyproject.toml.
 lock:
-	$(BIN)/pip-compile -q --extra dev --strip-extras --no-emit-find-links --no-emit-index-url -o requirements.lock pyproject.toml
+	$(BIN)/uv pip compile -q --extra dev --python-version 3.11 -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) .loan-extractor .pytest_cache
