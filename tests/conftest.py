@@ -8,6 +8,13 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = [
+    "tests.plugins.prefect_server",
+    "tests.plugins.s3",
+    "tests.plugins.postgres",
+    "tests.plugins.receivers",
+]
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 

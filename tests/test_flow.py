@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
-from prefect.testing.utilities import prefect_test_harness
 from sqlalchemy import create_engine, func, select
 
 from loan_extractor.db import DocumentRow
@@ -18,12 +17,6 @@ from tests.conftest import SAMPLES
 pytestmark = [pytest.mark.flow, pytest.mark.tesseract]
 STAGE_TASKS = {"acquire", "find-duplicates", "validate-input", "preprocess", "extract", "validate-extraction",
                "detect-anomalies", "check-bias", "store-results", "report"}
-
-
-@pytest.fixture(scope="module")
-def prefect_server():
-    with prefect_test_harness(server_startup_timeout=60):
-        yield
 
 
 @pytest.fixture(scope="module")
