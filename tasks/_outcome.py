@@ -36,3 +36,19 @@ def run_guarded(stage: str, fn: Callable[..., Document], doc: Document, *args: A
         if ctx is not None and ctx.task_run.run_count <= ctx.task.retries:
             raise
         return as_failed(stage, doc, exc)
+
+
+def run_chunk(stage: str, fn: Callable[..., Document], docs: list[Document], *args: Any) -> list[Document]:
+    """`run_guarded` over a chunk of documents, in order."""
+    return [run_guarded(stage, fn, doc, *args) for doc in docs]
+
+
+def chunk_run_name(stage: str) -> Callable[..., str]:
+    """Task run names that say which documents a chunk holds: `extract-<first doc id>+3`."""
+
+    def name(parameters: dict[str, Any]) -> str:
+        docs = parameters.get("docs") or []
+        first = docs[0].doc_id if docs and isinstance(docs[0], Document) else "empty"
+        return f"{stage}-{first}" + (f"+{len(docs) - 1}" if len(docs) > 1 else "")
+
+    return name

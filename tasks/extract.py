@@ -8,7 +8,7 @@ from prefect.cache_policies import NO_CACHE
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
 from loan_extractor.stages.extract import extract_document
-from tasks._outcome import run_guarded
+from tasks._outcome import chunk_run_name, run_chunk
 
 
 @task(
@@ -16,8 +16,8 @@ from tasks._outcome import run_guarded
     description="Text layer or tesseract OCR; classify the type; typed fields with confidence.",
     tags=["stage:extract", "ocr"],
     cache_policy=NO_CACHE,
-    task_run_name="extract-{doc.doc_id}",
+    task_run_name=chunk_run_name("extract"),
 )
-def extract(doc: Document, cfg: PipelineConfig) -> Document:
-    """The document with its type, fields and confidences."""
-    return run_guarded("extract", extract_document, doc, cfg)
+def extract(docs: list[Document], cfg: PipelineConfig) -> list[Document]:
+    """The documents with their types, fields and confidences."""
+    return run_chunk("extract", extract_document, docs, cfg)

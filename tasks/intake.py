@@ -10,7 +10,7 @@ from loan_extractor.models import Document
 from loan_extractor.settings import Settings
 from loan_extractor.stages.intake import DuplicateIndex, build_duplicate_index, check_input
 from loan_extractor.stages.store import stored_hashes
-from tasks._outcome import RETRIES, RETRY_DELAYS, retry_transient_only, run_guarded
+from tasks._outcome import RETRIES, RETRY_DELAYS, retry_transient_only, run_chunk, chunk_run_name
 from tasks.storage import engine_for
 
 
@@ -34,8 +34,8 @@ def find_duplicates(docs: list[Document], settings: Settings) -> DuplicateIndex:
     description="Check format by magic bytes, size, pages, pixels, encryption and duplicates.",
     tags=["stage:validate-input"],
     cache_policy=NO_CACHE,
-    task_run_name="validate-input-{doc.doc_id}",
+    task_run_name=chunk_run_name("validate-input"),
 )
-def validate_input(doc: Document, duplicates: DuplicateIndex, cfg: PipelineConfig) -> Document:
-    """The document, rejected with a reason when its input is bad."""
-    return run_guarded("validate-input", check_input, doc, cfg.limits, duplicates, cfg.ocr.render_dpi)
+def validate_input(docs: list[Document], duplicates: DuplicateIndex, cfg: PipelineConfig) -> list[Document]:
+    """The documents, each rejected with a reason when its input is bad."""
+    return run_chunk("validate-input", check_input, docs, cfg.limits, duplicates, cfg.ocr.render_dpi)

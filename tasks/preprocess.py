@@ -10,7 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
 from loan_extractor.stages.preprocess import preprocess_document
-from tasks._outcome import run_guarded
+from tasks._outcome import chunk_run_name, run_chunk
 
 
 @task(
@@ -18,8 +18,8 @@ from tasks._outcome import run_guarded
     description="Render or load pages; grayscale, deskew, DPI, clarity, fingerprints.",
     tags=["stage:preprocess"],
     cache_policy=NO_CACHE,
-    task_run_name="preprocess-{doc.doc_id}",
+    task_run_name=chunk_run_name("preprocess"),
 )
-def preprocess(doc: Document, cfg: PipelineConfig, work_dir: Path) -> Document:
-    """The document with its page images in the run's work folder."""
-    return run_guarded("preprocess", preprocess_document, doc, cfg, work_dir)
+def preprocess(docs: list[Document], cfg: PipelineConfig, work_dir: Path) -> list[Document]:
+    """The documents with their page images in the run's work folder."""
+    return run_chunk("preprocess", preprocess_document, docs, cfg, work_dir)

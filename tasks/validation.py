@@ -10,7 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
 from loan_extractor.stages.validation import validate_extraction as validate_fields
-from tasks._outcome import run_guarded
+from tasks._outcome import chunk_run_name, run_chunk
 
 
 @task(
@@ -18,8 +18,8 @@ from tasks._outcome import run_guarded
     description="Check the fields against the pandera schema of the document type.",
     tags=["stage:validate-extraction"],
     cache_policy=NO_CACHE,
-    task_run_name="validate-extraction-{doc.doc_id}",
+    task_run_name=chunk_run_name("validate-extraction"),
 )
-def validate_extraction(doc: Document, cfg: PipelineConfig, today: date) -> Document:
-    """The document with one issue per failed rule."""
-    return run_guarded("validate-extraction", validate_fields, doc, cfg, today)
+def validate_extraction(docs: list[Document], cfg: PipelineConfig, today: date) -> list[Document]:
+    """The documents with one issue per failed rule."""
+    return run_chunk("validate-extraction", validate_fields, docs, cfg, today)

@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     max_workers: int = Field(default_factory=lambda: 2 * (os.cpu_count() or 1), ge=1)
     ocr_processes: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    chunk_size: int | None = Field(None, ge=1)  # documents per task run; None: sized to the batch
 
     @property
     def resolved_database_url(self) -> str:
