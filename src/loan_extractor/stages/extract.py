@@ -29,9 +29,20 @@ def extract_document(doc: Document, cfg: PipelineConfig) -> Document:
     """
     if doc.is_terminal:
         return doc
-    words = read_words(doc, cfg)
+    return extract_from_words(doc, read_words(doc, cfg), cfg)
+
+
+def extract_from_words(doc: Document, words: list[Word], cfg: PipelineConfig) -> Document:
+    """Classify the already-read words (unless the record carries a type from package splitting) and fill fields.
+
+    Package splitting reads a file's words once, classifies its pages, and hands each logical
+    document its own words here, so OCR never runs twice on a page.
+    """
     lines = build_lines(words)
-    doc_type, type_confidence = classify(lines, cfg.extraction.min_type_score)
+    if doc.doc_type is None:
+        doc_type, type_confidence = classify(lines, cfg.extraction.min_type_score)
+    else:
+        doc_type, type_confidence = doc.doc_type, doc.type_confidence or 0.0
     values = extract_fields(doc_type, lines)
     out = doc.update(
         text=redact_text(document_text(lines)),
