@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from prefect import Task
+from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
 from prefect.context import TaskRunContext
 
@@ -25,6 +26,17 @@ def retry_transient_only(task: Task[..., Any], task_run: TaskRun, state: State[A
     except Exception:  # noqa: BLE001 - anything else is not worth a retry
         return False
     return False
+
+
+def io_task_options() -> dict[str, Any]:
+    """Options of tasks doing I/O: retried with backoff and jitter, for transient errors only; never cached."""
+    return {
+        "retries": RETRIES,
+        "retry_delay_seconds": RETRY_DELAYS,
+        "retry_jitter_factor": 0.5,
+        "retry_condition_fn": retry_transient_only,
+        "cache_policy": NO_CACHE,
+    }
 
 
 def run_guarded(stage: str, fn: Callable[..., Document], doc: Document, *args: Any) -> Document:

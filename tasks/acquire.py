@@ -5,24 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
 from loan_extractor.sources import open_source
 from loan_extractor.stages.acquire import acquire
-from tasks._outcome import RETRIES, RETRY_DELAYS, retry_transient_only
+from tasks._outcome import io_task_options
 
 
 @task(
     name="acquire",
     description="List the source and make every document a local file with its sha256.",
     tags=["stage:acquire"],
-    retries=RETRIES,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_jitter_factor=0.5,
-    retry_condition_fn=retry_transient_only,
-    cache_policy=NO_CACHE,
+    **io_task_options(),
 )
 def acquire_documents(
     source: str, cfg: PipelineConfig, work_dir: Path, limit: int | None = None, loan_id: str | None = None

@@ -10,7 +10,7 @@ from loan_extractor.models import Document
 from loan_extractor.settings import Settings
 from loan_extractor.stages.intake import DuplicateIndex, build_duplicate_index, check_input
 from loan_extractor.stages.store import stored_hashes
-from tasks._outcome import RETRIES, RETRY_DELAYS, retry_transient_only, run_chunk, chunk_run_name
+from tasks._outcome import chunk_run_name, io_task_options, run_chunk
 from tasks.storage import engine_for
 
 
@@ -18,10 +18,7 @@ from tasks.storage import engine_for
     name="find-duplicates",
     description="Index the run's content hashes and those already stored.",
     tags=["stage:validate-input"],
-    retries=RETRIES,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_condition_fn=retry_transient_only,
-    cache_policy=NO_CACHE,
+    **io_task_options(),
 )
 def find_duplicates(docs: list[Document], settings: Settings) -> DuplicateIndex:
     """First occurrence of each hash in this run, and the hashes already processed before."""
