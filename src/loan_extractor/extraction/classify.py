@@ -1,4 +1,10 @@
-"""Which kind of document is this: weighted titles and labels from data/doc_types.yaml."""
+"""Which kind of document is this: keyword scores (data/doc_types.yaml) blended with the text model.
+
+Keywords are precise but brittle (one mangled title and they miss; one quoted label and they fire);
+the text model (text_model.py) judges the whole text but knows only what it was trained on. A
+type is chosen only when the blend reaches the threshold: a lone keyword never gets there, the
+model alone only when it is sure.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,15 @@ from importlib import resources
 
 import yaml
 
+from loan_extractor.extraction import text_model
 from loan_extractor.extraction.labels import Hit, find_hits, in_label_position, tokens
 from loan_extractor.extraction.words import Line
 from loan_extractor.spec import DocType
 
 TITLE_SHARE = 0.5  # a title is at least this share of its segment's words
+# The text model's share of the blended score. At 0.5 neither half reaches the default threshold
+# (0.35) alone unless it is sure: the model needs p >= 0.7, keywords need 0.7 of their scale.
+MODEL_WEIGHT = 0.5
 
 
 @cache
@@ -58,14 +68,38 @@ def type_scores(lines: Sequence[Line]) -> dict[DocType, float]:
     return scores
 
 
-def classify(lines: Sequence[Line], min_score: float) -> tuple[DocType, float]:
+def page_text(lines: Sequence[Line]) -> str:
+    """The lines' text, one line per row: what the text model reads."""
+    return "\n".join(line.text for line in lines)
+
+
+def model_scores(lines: Sequence[Line]) -> dict[str, float]:
+    """The text model's probability per class (DocType values, `unknown` included); {} for no text."""
+    return text_model.packaged_model().probabilities(page_text(lines)) if lines else {}
+
+
+def blended_scores(lines: Sequence[Line]) -> dict[DocType, float]:
+    """Every known type's score 0..1: keyword score and text-model probability, weighted by MODEL_WEIGHT."""
+    keywords = type_scores(lines)
+    model = model_scores(lines)
+    return {
+        doc_type: round((1 - MODEL_WEIGHT) * score + MODEL_WEIGHT * model.get(doc_type.value, 0.0), 3)
+        for doc_type, score in keywords.items()
+    }
+
+
+def decide(scores: dict[DocType, float], min_score: float) -> tuple[DocType, float]:
     """The best-scoring type and its score; `unknown` when none reaches min_score.
 
     For `unknown` the confidence is 1 - the best known type's score: how little it
     looked like anything the pipeline reads.
     """
-    scores = type_scores(lines)
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < min_score:
         return DocType.UNKNOWN, round(1.0 - scores[best], 3)
     return best, scores[best]
+
+
+def classify(lines: Sequence[Line], min_score: float) -> tuple[DocType, float]:
+    """The document's type from its lines (keywords and text model blended) and the score behind it."""
+    return decide(blended_scores(lines), min_score)
