@@ -61,11 +61,13 @@ def make_client(
     region: str | None = None,
     max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     session: Any = None,
+    client_params: dict[str, Any] | None = None,
 ) -> Any:
     """A boto3 S3 client. Anything left `None` comes from boto3's own lookup (the `AWS_*` variables, profiles).
 
     An endpoint (given, or `AWS_ENDPOINT_URL[_S3]`) means MinIO or another S3-compatible server:
     path-style addressing then, because `bucket.host` names rarely resolve there.
+    `client_params` are further `client()` arguments (`verify`, `use_ssl`, a botocore `config` that wins over ours).
     """
     import boto3
 
@@ -73,8 +75,12 @@ def make_client(
     if session is None:
         secret = secret_access_key.get_secret_value() if secret_access_key else None
         session = boto3.session.Session(aws_access_key_id=access_key_id, aws_secret_access_key=secret, region_name=region)
+    params = dict(client_params or {})
     config = client_config(max_attempts, path_style=bool(endpoint))
-    return session.client("s3", endpoint_url=endpoint_url or None, region_name=region, config=config)
+    if params.get("config") is not None:
+        config = config.merge(params.pop("config"))
+    params.pop("config", None)
+    return session.client("s3", endpoint_url=endpoint_url or None, region_name=region, config=config, **params)
 
 
 def parse_s3_uri(uri: str) -> tuple[str, str]:
@@ -104,13 +110,18 @@ def object_errors(uri: str) -> Iterator[None]:
     Anything else (no credentials, a bad TLS certificate, a programming error) passes unchanged:
     it concerns every object, so the run should stop with it rather than fail each document.
     """
-    from boto3.exceptions import RetriesExceededError
+    from boto3.exceptions import RetriesExceededError, S3UploadFailedError
     from botocore.exceptions import ClientError, ConnectionError, HTTPClientError, IncompleteReadError, SSLError
 
     try:
         yield
     except ClientError as exc:
         raise _from_client_error(uri, exc) from exc
+    except S3UploadFailedError as exc:  # upload_file wraps the service's ClientError without chaining it as cause
+        inner = exc.__cause__ or exc.__context__
+        if isinstance(inner, ClientError):
+            raise _from_client_error(uri, inner) from exc
+        raise TransientError(f"{uri}: upload failed after retries ({exc})") from exc
     except SSLError:
         raise
     except (ConnectionError, HTTPClientError, IncompleteReadError, RetriesExceededError) as exc:
