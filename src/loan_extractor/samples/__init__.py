@@ -34,8 +34,18 @@ cross-document conventions name for that kind `needs_review` with reason `anomal
 Values come from `random.Random(seed)` and satisfy the spec's validation rules; the W-2's tax year is
 the year before the current one (pass `tax_year=` to pin it). Documents print fictitious people:
 SSNs use the never-issued area 9xx, and the truth keeps only last four digits.
+
+An evaluation (or training) set for generalisation comes from
+`write_evaluation_set(out_dir, seed=2026, per_cell=4, split="eval")` (see `evaluation_set`): documents
+per (quality band x type) cell in several layouts, label synonyms, date and money styles, fonts, names
+with diacritics, degraded scans, foreign documents and mixed loan packages. `split="train"` draws only
+the layouts tests may see; `split="eval"` adds the held-out ones. Its truth entries hold `doc_type`,
+`fields`, `pages` and `meta` (`format`, `dpi`, `skew`, `rotation`, `quality_band`, `layout`,
+`layout_split`, `name_script`, ...); a package's logical documents are keyed `<path>#<first>-<last>`.
 """
 
+from loan_extractor.samples.evaluation_set import build_evaluation_truth, plan_evaluation_set, write_evaluation_set
 from loan_extractor.samples.sample_set import build_truth, default_tax_year, write_sample_set
 
-__all__ = ["build_truth", "default_tax_year", "write_sample_set"]
+__all__ = ["build_evaluation_truth", "build_truth", "default_tax_year", "plan_evaluation_set",
+           "write_evaluation_set", "write_sample_set"]

@@ -19,6 +19,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 WIDTH, HEIGHT = letter
 MARGIN = 54.0
+# TrueType families with the full Latin script (Polish, Vietnamese...): the Type 1 fonts below stop at Latin-1.
+# They are embedded as subsets, so text-layer PDFs and scans render the same everywhere.
+UNICODE_FONTS = {"DejaVu": ("DejaVuSans", "DejaVuSans-Bold"), "DejaVuSerif": ("DejaVuSerif", "DejaVuSerif-Bold")}
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 # font family -> (regular, bold); "Sans" and "Serif" are Type 1 fonts shipped in reportlab/fonts
 FONTS = {
     "Helvetica": ("Helvetica", "Helvetica-Bold"),
@@ -26,6 +30,7 @@ FONTS = {
     "Courier": ("Courier", "Courier-Bold"),
     "Sans": ("SampleSans", "SampleSans-Bold"),
     "Serif": ("SampleSerif", "SampleSerif-Bold"),
+    **UNICODE_FONTS,
 }
 EMBEDDED = {"SampleSans": "_a______", "SampleSans-Bold": "_ab_____", "SampleSerif": "_er_____",
             "SampleSerif-Bold": "_eb_____"}
@@ -42,6 +47,22 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(pdfmetrics.Font(name, face.name, "WinAnsiEncoding"))
 
 
+def unicode_fonts_available(folder: Path = DEJAVU_DIR) -> bool:
+    """Whether the DejaVu TrueType files are installed (Debian: `fonts-dejavu-core`)."""
+    return all((folder / f"{name}.ttf").is_file() for pair in UNICODE_FONTS.values() for name in pair)
+
+
+def register_unicode_fonts(folder: Path = DEJAVU_DIR) -> None:
+    """Register the DejaVu families (idempotent); raises FileNotFoundError when they are not installed."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    known = set(pdfmetrics.getRegisteredFontNames())
+    for regular, bold in UNICODE_FONTS.values():
+        for name in (regular, bold):
+            if name not in known:
+                pdfmetrics.registerFont(TTFont(name, str(folder / f"{name}.ttf")))
+
+
 @dataclass(frozen=True)
 class Style:
     """How one document prints its values: date style, dollar sign, font, label variant, account mask."""
@@ -51,13 +72,24 @@ class Style:
     font: str = "Helvetica"
     variant: int = 0  # 0 or 1: which of two label synonyms a layout prints
     mask: str = "XXXXXX"  # printed before an account's last four digits; "" prints the full number
+    # None keeps `dollar`; else "plain" 1,234.56, "dollar" $1,234.56, "usd" USD 1,234.56, "bare" 1234.56
+    money_style: str | None = None
+    parens: bool = False  # negative amounts printed as (12.00) instead of -12.00
 
     def date(self, iso: str) -> str:
         """An ISO date printed in this style."""
         d = date.fromisoformat(iso)
         if self.dates == "long":
             return f"{d:%B} {d.day}, {d.year}"
+        if self.dates == "short":
+            return f"{d.day:02d} {d:%b} {d.year}"
+        if self.dates == "dayfirst":  # layouts print it only under a label that says DD/MM/YYYY
+            return f"{d:%d/%m/%Y}"
         return d.isoformat() if self.dates == "iso" else f"{d:%m/%d/%Y}"
+
+    def date_label(self, label: str) -> str:
+        """A date's label, naming the order of day and month when this style prints day first."""
+        return f"{label} (DD/MM/YYYY)" if self.dates == "dayfirst" else label
 
     def account(self, number: str) -> str:
         """An account number masked down to its last four digits (or in full when the mask is empty)."""
@@ -66,8 +98,15 @@ class Style:
     def money(self, value: str | int) -> str:
         """A contract money string (or integer cents) printed with separators, maybe a dollar sign."""
         cents = value if isinstance(value, int) else round(float(value) * 100)
-        sign = "-" if cents < 0 else ""
-        return f"{sign}{'$' if self.dollar else ''}{abs(cents) // 100:,}.{abs(cents) % 100:02d}"
+        if self.money_style is None:
+            sign = "-" if cents < 0 else ""
+            return f"{sign}{'$' if self.dollar else ''}{abs(cents) // 100:,}.{abs(cents) % 100:02d}"
+        whole = f"{abs(cents) // 100}" if self.money_style == "bare" else f"{abs(cents) // 100:,}"
+        prefix = {"dollar": "$", "usd": "USD "}.get(self.money_style, "")
+        amount = f"{prefix}{whole}.{abs(cents) % 100:02d}"
+        if cents >= 0:
+            return amount
+        return f"({amount})" if self.parens else f"-{amount}"
 
 
 class Page:
@@ -75,6 +114,8 @@ class Page:
 
     def __init__(self, path: Path, style: Style, encrypt: str | None = None) -> None:
         register_fonts()
+        if style.font in UNICODE_FONTS:
+            register_unicode_fonts()
         self.canvas = Canvas(str(path), pagesize=letter, invariant=1, encrypt=encrypt, pageCompression=1)
         self.style = style
 

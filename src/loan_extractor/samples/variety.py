@@ -1,0 +1,94 @@
+"""Layouts by split, print styles, borrowers and scan qualities for the evaluation and training sets.
+
+Layouts are split: `train` layouts may appear in tests and training data; `held_out` layouts appear
+only in the `eval` split, so a score on them cannot come from tuning to the tests.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from loan_extractor.samples import (
+    layout_application, layout_bank, layout_pay_stub, layout_w2, variety_application, variety_bank,
+    variety_pay_stub, variety_w2,
+)
+from loan_extractor.samples.degrade import Degradation
+from loan_extractor.samples.draw import Style, unicode_fonts_available
+from loan_extractor.samples.loan import make_application, make_w2
+from loan_extractor.samples.names import ASCII, DIACRITICS, diacritic_name, is_latin1
+from loan_extractor.samples.values import SampleDoc, make_bank_statement, make_employer, make_pay_stub, make_person
+
+SPLITS = ("train", "eval")
+# the layouts of the first sample set print two label synonyms (variant 0 or 1) and no labelled day-first date
+CLASSIC = {"pay_stub": layout_pay_stub.LAYOUTS, "bank_statement": layout_bank.LAYOUTS, "w2": layout_w2.LAYOUTS,
+           "loan_application": layout_application.LAYOUTS}
+TRAIN = {t: {**CLASSIC[t], **m.TRAIN} for t, m in (
+    ("pay_stub", variety_pay_stub), ("bank_statement", variety_bank), ("w2", variety_w2),
+    ("loan_application", variety_application))}
+HELD_OUT = {"pay_stub": variety_pay_stub.HELD_OUT, "bank_statement": variety_bank.HELD_OUT,
+            "w2": variety_w2.HELD_OUT, "loan_application": variety_application.HELD_OUT}
+TWO_PAGE = frozenset({"ledger", "summary_table"})
+# quality band -> the scan formats it draws from (None: a text-layer PDF)
+BANDS: dict[str, tuple[str, ...] | None] = {
+    "text": None, "scan_300": ("png", "tiff", "pdf_scan"), "jpeg_200_skew": ("jpeg",),
+    "rotated": ("pdf_scan", "png"), "low_150": ("png", "jpeg"),
+}
+
+
+def layouts_for(doc_type: str, split: str) -> dict[str, object]:
+    """The layouts a split may draw for one type: `train` ones, plus the held-out ones for `eval`."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: one of {SPLITS}")
+    return {**TRAIN[doc_type], **(HELD_OUT[doc_type] if split == "eval" else {})}
+
+
+def layout_split(doc_type: str, layout: str) -> str:
+    """`held_out` for a layout only the evaluation split draws, else `train`."""
+    return "held_out" if layout in HELD_OUT.get(doc_type, {}) else "train"
+
+
+def draw_style(rng: random.Random, layout: str, scan: bool, name: str) -> Style:
+    """Fonts, date and money styles, a label variant; a full-Latin name forces a TrueType font."""
+    classic = any(layout in group for group in CLASSIC.values())
+    fonts = ["Sans", "Serif"] if scan else ["Helvetica", "Times", "Courier"]
+    if unicode_fonts_available():
+        fonts += ["DejaVu", "DejaVuSerif"]
+    if not is_latin1(name):
+        fonts = ["DejaVu", "DejaVuSerif"]
+    dates = ("us", "long", "iso", "short") + (() if classic else ("dayfirst",))
+    mask = rng.choice(("XXXXXX", "****" if not scan else "XXXXXX", ""))
+    return Style(dates=rng.choice(dates), dollar=True, font=rng.choice(fonts), variant=rng.randint(0, 1 if classic else 3),
+                 mask=mask, money_style=rng.choice(("plain", "dollar", "usd", "bare")), parens=rng.random() < 0.5)
+
+
+def degradation(rng: random.Random, band: str, fmt: str) -> Degradation:
+    """A scan of the band's quality in the given format."""
+    if band == "scan_300":
+        return Degradation(fmt, 300, round(rng.uniform(-1.0, 1.0), 2), 0, 6.0, 0.6, 85)
+    if band == "jpeg_200_skew":
+        skew = round(rng.uniform(1.0, 3.0) * rng.choice((-1, 1)), 2)
+        return Degradation(fmt, 200, skew, 0, 8.0, 0.7, rng.randint(55, 80))
+    if band == "rotated":
+        return Degradation(fmt, 300, round(rng.uniform(-1.0, 1.0), 2), rng.choice((90, 180, 270)), 6.0, 0.6, 85)
+    if band == "low_150":
+        return Degradation(fmt, 150, round(rng.uniform(-1.5, 1.5), 2), 0, 9.0, 0.8, 75)
+    raise ValueError(f"{band!r} is not a scan band")
+
+
+def make_borrower_docs(rng: random.Random, script: str, tax_year: int) -> tuple[dict[str, SampleDoc], str | None]:
+    """One consistent borrower's four documents, the name ASCII or with diacritics; and the name's locale."""
+    person, locale = make_person(rng, tax_year), None
+    if script == DIACRITICS:
+        locale, first, last = diacritic_name(rng, full_latin=unicode_fonts_available())
+        person = replace(person, first=first, last=last)
+    elif script != ASCII:
+        raise ValueError(f"unknown name script {script!r}")
+    employer = make_employer(rng)
+    salary = rng.randint(420, 1500) * 100_00
+    stub = make_pay_stub(rng, person.name, employer, salary, tax_year + 1)
+    net = round(float(str(stub.fields["net_pay"])) * 100)
+    docs = {"pay_stub": stub, "bank_statement": make_bank_statement(rng, person.name, net, tax_year + 1),
+            "w2": make_w2(rng, person, employer, round(salary * rng.uniform(0.985, 1.0)), tax_year),
+            "loan_application": make_application(rng, person, employer, salary, salary)}
+    return docs, locale
