@@ -1,7 +1,12 @@
-"""Tasks: store results; the engine is made once per process and database URL."""
+"""Tasks: check the database schema, store results, finish the queue rows a run claimed.
+
+The engine is made once per process and database URL, after `ensure_schema`: SQLite is upgraded
+in place, any other database must already be at the code's revision (`loan-extractor db upgrade`).
+"""
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from prefect import task
@@ -9,32 +14,42 @@ from prefect.cache_policies import NO_CACHE
 from sqlalchemy.engine import Engine
 
 from loan_extractor.db import make_engine
+from loan_extractor.migrations import ensure_schema
+from loan_extractor.models import Document
 from loan_extractor.run import RunSummary
 from loan_extractor.settings import Settings
+from loan_extractor.sources.db import complete_claims
 from loan_extractor.stages.store import StoreResult, store_results
-from tasks._outcome import RETRIES, RETRY_DELAYS, retry_transient_only
+from tasks._outcome import io_task_options
+
+_LOCK = threading.Lock()  # mapped tasks ask for the engine from several threads at once
 
 
 @lru_cache(maxsize=4)
 def _engine(url: str) -> Engine:
+    ensure_schema(url)
     return make_engine(url)
 
 
 def engine_for(settings: Settings) -> Engine:
-    """A pooled engine for the configured database (SQLite file by default)."""
-    return _engine(settings.resolved_database_url)
+    """A pooled engine for the configured database (SQLite file by default), its schema checked."""
+    with _LOCK:
+        return _engine(settings.resolved_database_url)
 
 
-@task(
-    name="store-results",
-    description="Upsert one row per document and one per run.",
-    tags=["stage:store"],
-    retries=RETRIES,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_jitter_factor=0.5,
-    retry_condition_fn=retry_transient_only,
-    cache_policy=NO_CACHE,
-)
+@task(name="check-database", description="Upgrade the embedded SQLite schema, or check the database is current.", tags=["stage:store"], **io_task_options())
+def check_database(settings: Settings) -> None:
+    """Fail the run at once when the database is behind the code (SQLite is upgraded instead)."""
+    engine_for(settings)
+
+
+@task(name="store-results", description="Upsert the documents and their pages, fields and failures; the run's anomalies and bias metrics.", tags=["stage:store"], **io_task_options())
 def store(summary: RunSummary, settings: Settings) -> StoreResult:
     """Write the run's results to the database."""
     return store_results(engine_for(settings), summary)
+
+
+@task(name="complete-claims", description="Mark the queue rows this run claimed done or failed.", tags=["stage:store"], **io_task_options())
+def finish_claims(worker_id: str, documents: list[Document], settings: Settings) -> dict[str, int]:
+    """Queue rows claimed by `worker_id`: `done`, or `failed` with the document's reason; counts by status."""
+    return complete_claims(engine_for(settings), worker_id, documents)

@@ -1,0 +1,36 @@
+"""The storing tests of tests/test_store.py, run on PostgreSQL (a throwaway database, emptied per test)."""
+
+import pytest
+from sqlalchemy import text
+
+from loan_extractor.db import Base, make_engine
+from loan_extractor.migrations import upgrade
+from tests.test_store import (  # noqa: F401 - collected here again, with this module's `engine`
+    test_children_are_replaced_not_duplicated,
+    test_detail_rows_of_a_document,
+    test_duplicates_keep_the_original_row,
+    test_identical_store_changes_no_row_count_in_any_table,
+    test_rerun_changes_no_row_count_and_updates_in_place,
+    test_same_document_twice_in_one_batch_is_one_row,
+    test_stored_hashes_only_counts_processed_or_review,
+    test_writes_are_bulk_not_one_round_trip_per_row,
+)
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def migrated(make_postgres_database):
+    url = make_postgres_database()
+    upgrade(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def engine(migrated):
+    tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
+    with migrated.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    return migrated
