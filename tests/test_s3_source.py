@@ -119,9 +119,8 @@ def test_throttling_is_retried_by_botocore_then_transient() -> None:
 )
 def test_service_errors_are_classified(code: str, status: int, expected: type) -> None:
     error = ClientError({"Error": {"Code": code, "Message": "m"}, "ResponseMetadata": {"HTTPStatusCode": status}}, "GetObject")
-    with pytest.raises(expected):
-        with object_errors("s3://b/k"):
-            raise error
+    with pytest.raises(expected), object_errors("s3://b/k"):
+        raise error
 
 
 def test_uri_and_local_name_helpers() -> None:
@@ -172,7 +171,7 @@ class _answering:
         outer = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            def do_GET(self) -> None:
                 hits.append(self.path)
                 self.send_response(outer.status)
                 self.send_header("Content-Type", "application/xml")
@@ -193,3 +192,16 @@ class _answering:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def test_client_from_standard_aws_variables(s3_bucket, monkeypatch) -> None:
+    endpoint = s3_bucket.endpoint
+    monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint.url)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", endpoint.access_key_id)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", endpoint.secret_access_key.get_secret_value())
+    monkeypatch.setenv("AWS_DEFAULT_REGION", endpoint.region)
+    s3_bucket.put("env/L3/a.png", b"png")
+    client = make_client()
+    assert client.meta.endpoint_url == endpoint.url
+    assert client.meta.config.s3 == {"addressing_style": "path"}
+    assert [i.loan_id for i in S3Source(client, s3_bucket.name, "env").list_items()] == ["L3"]
