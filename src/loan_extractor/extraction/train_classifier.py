@@ -30,11 +30,15 @@ def fit_pipeline(samples: Sequence[Sample], seed: int) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer  # imported here: only training needs it
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
+    from threadpoolctl import threadpool_limits
 
     vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2, max_features=MAX_FEATURES)
     classifier = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed)
     pipeline = Pipeline([("tfidf", vectorizer), ("model", classifier)])
-    return pipeline.fit([s.text for s in samples], [s.label for s in samples])
+    # One BLAS thread: threaded sums may add in another order from run to run (the same seed must give
+    # the same bits), and on a busy machine threads made a one-second fit take ten.
+    with threadpool_limits(limits=1):
+        return pipeline.fit([s.text for s in samples], [s.label for s in samples])
 
 
 def export_payload(pipeline: Any, samples: Sequence[Sample], seed: int) -> dict[str, Any]:

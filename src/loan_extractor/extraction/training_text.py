@@ -24,6 +24,7 @@ from loan_extractor.samples.loan import make_loan
 UNKNOWN = "unknown"
 TAX_YEAR = 2025  # pinned, not "last year": the corpus must not change with the calendar
 NOISE_RATES = (0.0, 0.0, 0.03, 0.06, 0.1)
+KEEP_LINES = 0.5  # share of lines a partial copy of a page keeps
 # OCR look-alikes, both ways: what tesseract prints for what was there
 CONFUSIONS = {"O": "0", "0": "O", "l": "1", "1": "l", "S": "5", "5": "S", "I": "l", "e": "c", "a": "o",
               "m": "rn", "rn": "m", "B": "8", "8": "B", "g": "q", ",": ".", ".": ",", "i": "l", "t": "f"}
@@ -108,7 +109,14 @@ def supported_samples(rng: random.Random, loans: int, tax_year: int) -> list[Sam
                 layout(page, doc)
                 for text in page_texts(page.words):
                     samples.append(Sample(ocr_noise(text, rng, rng.choice(NOISE_RATES)), doc_type, name))
+                    samples.append(Sample(ocr_noise(drop_lines(text, rng), rng, rng.choice(NOISE_RATES)),
+                                          doc_type, name))
     return samples
+
+
+def drop_lines(text: str, rng: random.Random, keep: float = KEEP_LINES) -> str:
+    """`text` with lines left out at random: the model must not lean on any one line (a title, a label)."""
+    return "\n".join(line for line in text.split("\n") if rng.random() < keep)
 
 
 def foreign_samples(rng: random.Random, per_template: int) -> list[Sample]:
