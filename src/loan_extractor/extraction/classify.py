@@ -47,6 +47,17 @@ def _is_title(line: Line, hit: Hit) -> bool:
     return hit.ntokens / max(seg_tokens, 1) >= TITLE_SHARE
 
 
+def titled_types(lines: Sequence[Line]) -> set[DocType]:
+    """The types whose title is printed as a heading on these lines (a document's first page has one)."""
+    hits = find_hits(lines, _vocabulary("titles"), position=_is_title)
+    return {DocType(target.split("|")[0]) for hit in hits for target in hit.targets}
+
+
+def one_page_types() -> frozenset[DocType]:
+    """Types of which each titled page is a document of its own (doc_types.yaml `one_page_types`)."""
+    return frozenset(DocType(name) for name in keyword_table().get("one_page_types", ()))
+
+
 def type_scores(lines: Sequence[Line]) -> dict[DocType, float]:
     """Every known type's score 0..1: its distinct keywords' weights, less what speaks against all types."""
     weights: dict[tuple[str, str], float] = {}
