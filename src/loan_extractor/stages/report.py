@@ -34,6 +34,7 @@ def render_html(summary: RunSummary) -> str:
     """The run's HTML report (statuses, documents, anomalies, bias table, validation failures)."""
     env = Environment(loader=PackageLoader("loan_extractor", "templates"), autoescape=select_autoescape(["html"]))
     env.filters["source_of"] = summary._source_of
+    env.filters["blank"] = lambda value: "" if value is None else value
     counts = summary.counts()
     bias_columns = list(summary.bias[0].keys()) if summary.bias else []
     return env.get_template("report.html").render(
