@@ -11,6 +11,7 @@ from typing import Any
 from prefect_aws import AwsClientParameters, AwsCredentials, MinIOCredentials, S3Bucket
 
 from blocks.settings import BlockSettings
+from loan_extractor.outputs import OutputLocation
 from loan_extractor.s3 import DEFAULT_MAX_ATTEMPTS, make_client
 
 
@@ -63,3 +64,9 @@ def load_s3(block_name: str, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> tuple[
     """(client, bucket, folder) from a saved `S3Bucket` block."""
     bucket = S3Bucket.load(block_name)
     return client_from_credentials(bucket.credentials, max_attempts), bucket.bucket_name, bucket.bucket_folder
+
+
+def output_location_from_block(block_name: str) -> OutputLocation:
+    """The bucket and folder of a saved `S3Bucket` block, as the place a run's outputs go."""
+    bucket = S3Bucket.load(block_name)
+    return OutputLocation(bucket.bucket_name, bucket.bucket_folder.strip("/"))

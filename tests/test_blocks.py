@@ -34,7 +34,8 @@ def test_register_twice_gives_the_same_blocks_and_loaded_clients_work(s3_endpoin
     from blocks.alerts import load_email, load_slack
     from blocks.database import load_database_url
     from blocks.register import register_blocks
-    from blocks.s3 import load_s3
+    from blocks.s3 import load_s3, output_location_from_block
+    from loan_extractor.outputs import OutputLocation
 
     settings = _settings(s3_endpoint, s3_bucket.name, database_url=SecretStr(DB_URL))
     alerts = _alerts(slack_webhook_url=SecretStr(HOOK), smtp_host="127.0.0.1", smtp_port=2525, smtp_from="a@x.test",
@@ -46,6 +47,7 @@ def test_register_twice_gives_the_same_blocks_and_loaded_clients_work(s3_endpoin
     s3_bucket.put("incoming/L9/w2 2025.pdf", b"%PDF-1.4")
     client, bucket, folder = load_s3("bk-s3")
     assert (bucket, folder) == (s3_bucket.name, "results")
+    assert output_location_from_block("bk-s3") == OutputLocation(s3_bucket.name, "results")
     assert [i.loan_id for i in S3Source(client, bucket, "incoming").list_items()] == ["L9"]
     assert load_database_url("bk-db") == DB_URL
     assert load_slack("bk-slack").get_secret_value() == HOOK
