@@ -90,13 +90,20 @@ def model_scores(lines: Sequence[Line]) -> dict[str, float]:
 
 
 def blended_scores(lines: Sequence[Line]) -> dict[DocType, float]:
-    """Every known type's score 0..1: keyword score and text-model probability, weighted by MODEL_WEIGHT."""
+    """Every known type's score 0..1: keyword score and text-model probability, weighted by MODEL_WEIGHT.
+
+    Where the model ranks `unknown` above a type it is evidence against that type, so the blend
+    is then no higher than the keyword score: the keywords have to carry the type on their own.
+    """
     keywords = type_scores(lines)
     model = model_scores(lines)
-    return {
-        doc_type: round((1 - MODEL_WEIGHT) * score + MODEL_WEIGHT * model.get(doc_type.value, 0.0), 3)
-        for doc_type, score in keywords.items()
-    }
+    against = model.get(DocType.UNKNOWN.value, 0.0)
+    scores: dict[DocType, float] = {}
+    for doc_type, score in keywords.items():
+        probability = model.get(doc_type.value, 0.0)
+        blend = (1 - MODEL_WEIGHT) * score + MODEL_WEIGHT * probability
+        scores[doc_type] = round(min(blend, score) if against > probability else blend, 3)
+    return scores
 
 
 def decide(scores: dict[DocType, float], min_score: float) -> tuple[DocType, float]:

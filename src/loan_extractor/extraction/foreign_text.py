@@ -136,7 +136,30 @@ def lease(rng: random.Random) -> list[str]:
             "4. UTILITIES. Tenant is responsible for all utilities.", "Landlord Signature  Tenant Signature"]
 
 
+DOCUMENT_NAMES = ("Pay Stub", "Earnings Statement", "Bank Statement", "Account Statement", "W-2", "Form W-2",
+                  "Loan Application", "Mortgage Application", "Payroll Statement", "Wage and Tax Statement")
+NOTICE_SENTENCES = (
+    "We have not yet received the {doc} you mentioned on the phone.",
+    "The {doc} is usually issued at the end of each month by the sender.",
+    "A copy of the {doc} will be mailed to the address on file.",
+    "Electronic copies of the {doc} can be downloaded from the online portal.",
+    "If the {doc} is missing pages, the underwriter will ask for a complete copy.",
+    "Please do not write on the {doc} before scanning it.",
+    "This page was inserted in place of a {doc} that could not be found.",
+    "Questions about this notice may be directed to customer service during business hours.",
+)
+
+
+def notice(rng: random.Random) -> list[str]:
+    """A short notice headed by a document's name, about that document: prose, no figures."""
+    doc = rng.choice(DOCUMENT_NAMES)
+    heading = rng.choice((doc, f"Re: {doc}", f"{doc} Request", f"About your {doc}", f"Missing {doc}"))
+    sentences = [line.format(doc=doc.lower() if rng.random() < 0.5 else doc) for line in NOTICE_SENTENCES]
+    return [heading, *rng.sample(sentences, rng.randint(1, 3))]
+
+
 TEMPLATES: dict[str, Callable[[random.Random], list[str]]] = {
+    "notice": notice,
     "licence": licence, "cheque": cheque, "insurance": insurance, "health_card": health_card, "letter": letter,
     "utility_bill": utility_bill, "invoice": invoice, "tax_1099": tax_1099, "fax_cover": fax_cover, "lease": lease,
 }

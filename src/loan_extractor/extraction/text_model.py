@@ -28,21 +28,30 @@ import numpy as np
 ARTIFACT = "data/type_model.json.gz"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 CHAR_NGRAMS = (3, 4, 5)
+# How many amounts and dates a page prints: every supported type prints several, and a linear model
+# cannot see an absence unless it is a feature of its own (a notice titled "Pay Stub" has no figures).
+_MONEY = re.compile(r"\d[\d,]*[.,]\d\d\b")
+_DATE = re.compile(r"\b\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I)
 
 
 def features(text: str) -> list[str]:
-    """The text's features: words, word pairs and character n-grams of each word (digits folded to 0).
+    """The text's features: counts of amounts and dates, words, word pairs, character n-grams of each word.
 
     Digits are folded so that amounts and dates count by shape ("0,000.00"), not by value;
     character n-grams keep a word recognisable when OCR mangles one of its letters.
     """
     words = [re.sub(r"\d", "0", w) for w in _WORD.findall(text.lower())]
-    out = [f"w:{w}" for w in words]
+    out = [f"s:money={_bucket(len(_MONEY.findall(text)))}", f"s:dates={_bucket(len(_DATE.findall(text)))}"]
+    out += [f"w:{w}" for w in words]
     out += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
     for word in words:
         padded = f" {word} "
         out += [f"c:{padded[i:i + n]}" for n in CHAR_NGRAMS for i in range(len(padded) - n + 1)]
     return out
+
+
+def _bucket(count: int) -> str:
+    return "none" if count == 0 else "few" if count < 3 else "many"
 
 
 @dataclass(frozen=True)
