@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import shutil
+from pathlib import Path
 import uuid
 from datetime import date, datetime, timezone
 from typing import Any
@@ -13,10 +14,13 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
+from pydantic import SecretStr
 
 import loan_extractor
 from loan_extractor.logs import configure_logging
+from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
+from loan_extractor.outputs import OutputLocation, output_location
 from loan_extractor.outcomes import as_failed
 from loan_extractor.run import RunSummary
 from loan_extractor.settings import Settings
@@ -27,6 +31,7 @@ from tasks.acquire import acquire_documents
 from tasks.analysis import check_bias, detect_anomalies
 from tasks.extract import extract
 from tasks.intake import find_duplicates, validate_input
+from tasks.outputs import publish_outputs
 from tasks.preprocess import preprocess
 from tasks.report import publish_report
 from tasks.storage import store
@@ -40,29 +45,33 @@ PER_DOCUMENT_STAGES = ("validate-input", "preprocess", "extract", "validate-extr
     description="Acquire loan documents, run the nine stages on each, store and report.",
     task_runner=ThreadPoolTaskRunner(max_workers=Settings().max_workers),
 )
-def document_processing_pipeline(source: str = "samples", loan_id: str | None = None, limit: int | None = None) -> Any:
-    """Process every document of `source`; Failed only when some document ended `failed`."""
-    settings = Settings()
+def document_processing_pipeline(
+    source: str = "samples",
+    loan_id: str | None = None,
+    limit: int | None = None,
+    s3_block: str | None = None,
+    db_block: str | None = None,
+    output: str | None = None,
+) -> Any:
+    """Process every document of `source` (a folder or s3://BUCKET/PREFIX); Failed only when a document failed.
+
+    Block names default to the settings; without blocks, the AWS variables and the database URL apply.
+    """
+    settings = with_database_block(Settings(), db_block)
     configure_logging(settings.log_format, settings.log_level, attach_handler=False)
     cfg = settings.pipeline_config()
     check_tools(cfg.ocr.language)
     tesseract.set_max_processes(settings.ocr_processes)
-    run_id = _run_id()
+    s3_block = s3_block or settings.s3_block
+    where = output_target(source, output or settings.output_uri, s3_block, settings)
+    run_id, started = _run_id(), datetime.now(timezone.utc)
     work_dir = settings.work_dir / run_id
-    started = datetime.now(timezone.utc)
 
-    docs, ignored = acquire_documents(source, cfg, work_dir, limit=limit, loan_id=loan_id)
-    duplicates = find_duplicates(docs, settings)
-    chunks = chunked(docs, settings.chunk_size or auto_chunk_size(len(docs), settings.max_workers))
-    checked = validate_input.map(chunks, unmapped(duplicates), unmapped(cfg))
-    prepared = preprocess.map(checked, unmapped(cfg), unmapped(work_dir))
-    extracted = extract.map(prepared, unmapped(cfg))
-    validated = validate_extraction.map(extracted, unmapped(cfg), unmapped(date.today()))
-    gathered = gather(chunks, [checked, prepared, extracted, validated])
-
+    exclude = (where.prefix,) if where and source.startswith(f"s3://{where.bucket}/") else ()
+    docs, ignored = acquire_documents(source, cfg, work_dir, limit=limit, loan_id=loan_id, s3_block=s3_block, exclude=exclude)
+    gathered = process_documents(docs, settings, cfg, work_dir)
     with_anomalies, anomalies = detect_anomalies(gathered, cfg)
     final = [doc.finalised() for doc in with_anomalies]
-    bias = check_bias(final, cfg)
     summary = RunSummary(
         run_id=run_id,
         source=source,
@@ -72,7 +81,7 @@ def document_processing_pipeline(source: str = "samples", loan_id: str | None = 
         code_version=loan_extractor.__version__,
         documents=tuple(final),
         anomalies=tuple(anomalies),
-        bias=tuple(bias),
+        bias=tuple(check_bias(final, cfg)),
         validation_failures=tuple(summarise_failures(final)),
         ignored=tuple(ignored),
     )
@@ -80,10 +89,43 @@ def document_processing_pipeline(source: str = "samples", loan_id: str | None = 
     files = publish_report(summary, settings.reports_dir)
     shutil.rmtree(work_dir, ignore_errors=True)
     result = summary.to_json() | {"report": {"json": str(files.json_path), "html": str(files.html_path)}, "document_rows": stored.document_rows}
+    if where is not None:
+        publish_outputs(summary, where, [files.json_path, files.html_path], s3_block)
+        result["outputs"] = where.uri(run_id)
     get_run_logger().info("run %s: %s; report %s", run_id, summary.counts(), files.html_path)
     if summary.failed:
         return Failed(message=f"{summary.failed} document(s) failed; see {files.html_path}", data=result)
     return result
+
+
+def process_documents(docs: list[Document], settings: Settings, cfg: PipelineConfig, work_dir: Path) -> list[Document]:
+    """The per-document stages mapped over chunks, each stage's chunk starting when its own upstream is done."""
+    duplicates = find_duplicates(docs, settings)
+    chunks = chunked(docs, settings.chunk_size or auto_chunk_size(len(docs), settings.max_workers))
+    checked = validate_input.map(chunks, unmapped(duplicates), unmapped(cfg))
+    prepared = preprocess.map(checked, unmapped(cfg), unmapped(work_dir))
+    extracted = extract.map(prepared, unmapped(cfg))
+    validated = validate_extraction.map(extracted, unmapped(cfg), unmapped(date.today()))
+    return gather(chunks, [checked, prepared, extracted, validated])
+
+
+def with_database_block(settings: Settings, db_block: str | None) -> Settings:
+    """Settings whose database URL comes from the named (or configured) SqlAlchemyConnector block."""
+    name = db_block or settings.db_block
+    if not name:
+        return settings
+    from blocks.database import load_database_url
+
+    return settings.model_copy(update={"database_url": SecretStr(load_database_url(name))})
+
+
+def output_target(source: str, output: str | None, s3_block: str | None, settings: Settings) -> OutputLocation | None:
+    """Where results go on S3: an explicit URI, the S3 block's bucket, the source's bucket, or nowhere (local runs)."""
+    if s3_block and not output:
+        from blocks.s3 import load_s3
+
+        return OutputLocation(load_s3(s3_block)[1], settings.s3_output_prefix.strip("/"))
+    return output_location(source, output, settings.s3_output_prefix)
 
 
 def chunked(docs: list[Document], size: int) -> list[list[Document]]:

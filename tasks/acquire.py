@@ -20,9 +20,20 @@ from tasks._outcome import io_task_options
     **io_task_options(),
 )
 def acquire_documents(
-    source: str, cfg: PipelineConfig, work_dir: Path, limit: int | None = None, loan_id: str | None = None
+    source: str,
+    cfg: PipelineConfig,
+    work_dir: Path,
+    limit: int | None = None,
+    loan_id: str | None = None,
+    s3_block: str | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> tuple[list[Document], list[str]]:
-    """Every document of the source (and the names ignored by pattern)."""
-    opened = open_source(source, cfg)
+    """Every document of the source (and the names ignored by pattern); S3 credentials from a block when named."""
+    client = None
+    if s3_block and source.startswith("s3://"):
+        from blocks.s3 import load_s3
+
+        client = load_s3(s3_block)[0]
+    opened = open_source(source, cfg, client, exclude)
     docs = acquire(opened, work_dir, limit=limit, loan_id=loan_id)
     return docs, list(getattr(opened, "ignored", []))

@@ -5,23 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from loan_extractor.outputs import OutputLocation, write_outputs
 from loan_extractor.run import RunSummary
 from loan_extractor.s3 import make_client
-from tasks._outcome import RETRIES, RETRY_DELAYS, retry_transient_only
+from tasks._outcome import io_task_options
 
 
 @task(
     name="write-outputs",
     description="Upload one JSON per document and the run report under the output prefix.",
     tags=["stage:report", "io:s3"],
-    retries=RETRIES,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_jitter_factor=0.5,
-    retry_condition_fn=retry_transient_only,
-    cache_policy=NO_CACHE,
+    **io_task_options(),
 )
 def publish_outputs(summary: RunSummary, where: OutputLocation, report_files: list[Path], s3_block: str | None = None) -> list[str]:
     """The URIs written. Credentials come from the S3 block when named, else from the `AWS_*` variables."""

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     max_workers: int = Field(default_factory=lambda: 2 * (os.cpu_count() or 1), ge=1)
     ocr_processes: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     chunk_size: int | None = Field(None, ge=1)  # documents per task run; None: sized to the batch
+    s3_block: str | None = None  # Prefect S3Bucket block for S3 sources and outputs
+    db_block: str | None = None  # Prefect SqlAlchemyConnector block for storage
+    s3_output_prefix: str = "results"
+    output_uri: str | None = None  # s3://BUCKET/PREFIX for outputs; default: the source's bucket
 
     @property
     def resolved_database_url(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.sources.base import Source, SourceItem
@@ -11,8 +12,13 @@ from loan_extractor.sources.local import LocalFiles, LocalFolder
 __all__ = ["Source", "SourceItem", "LocalFiles", "LocalFolder", "open_source"]
 
 
-def open_source(spec: str, cfg: PipelineConfig) -> Source:
-    """A local folder path; remote schemes are refused with a clear message until they are supported."""
-    if "://" in spec or spec == "db":
-        raise ValueError(f"source {spec!r} is not supported by this version: give a local folder")
+def open_source(spec: str, cfg: PipelineConfig, s3_client: Any = None, exclude: tuple[str, ...] = ()) -> Source:
+    """`s3://BUCKET/PREFIX` (a ready client, or one from the AWS variables) or a local folder path."""
+    if spec.startswith("s3://"):
+        from loan_extractor.s3 import make_client
+        from loan_extractor.sources.s3 import S3Source
+
+        return S3Source.from_uri(spec, s3_client or make_client(), ignore=cfg.acquire.ignore, exclude=exclude)
+    if "://" in spec:
+        raise ValueError(f"source {spec!r}: give a folder or s3://BUCKET/PREFIX")
     return LocalFolder(Path(spec), ignore=cfg.acquire.ignore)
