@@ -76,9 +76,9 @@ class TextModel:
         return row / norm if norm else row
 
     def probabilities(self, text: str) -> dict[str, float]:
-        """Class -> probability; empty when the text holds no known feature (nothing to judge by)."""
+        """Class -> probability; empty when the text holds no word or no known feature (nothing to judge by)."""
         row = self.vector(text)
-        if not row.any():
+        if not row.any() or not _WORD.search(text.lower()):
             return {}
         logits = self.coef @ row + self.intercept
         exp = np.exp(logits - logits.max())
