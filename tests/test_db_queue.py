@@ -11,7 +11,7 @@ from sqlalchemy import insert, select, text, update
 from loan_extractor.db import QueueRow, make_engine
 from loan_extractor.migrations import upgrade
 from loan_extractor.models import Reason
-from loan_extractor.sources.db import DbQueueSource, ObjectFetcher, complete_claims, requeue_stale_claims
+from loan_extractor.sources.db import DbQueueSource, ObjectFetcher, complete_claims, release_claims, requeue_stale_claims
 from loan_extractor.stages.acquire import acquire
 
 
@@ -105,6 +105,15 @@ def test_claims_without_documents_fail_and_stale_claims_are_requeued(engine) -> 
         conn.execute(update(QueueRow).where(QueueRow.object_key == "k1").values(claimed_at=QueueRow.claimed_at - timedelta(hours=2)))
     assert requeue_stale_claims(engine, timedelta(hours=1)) == 1
     assert [(r.status, r.claimed_by) for r in _rows(engine)] == [("failed", "run-1"), ("pending", None)]
+
+
+def test_a_run_that_ends_early_releases_its_claims(engine) -> None:
+    _enqueue(engine, ["k0", "k1", "k2"])
+    list(_source(engine, "run-1", limit=2).list_items())
+    list(_source(engine, "run-2", limit=1).list_items())
+    assert release_claims(engine, "run-1") == 2
+    assert [(r.status, r.claimed_by) for r in _rows(engine)] == [("pending", None), ("pending", None), ("claimed", "run-2")]
+    assert [i.uri for i in _source(engine, "run-3").list_items()] == ["k0", "k1"]
 
 
 @pytest.mark.s3

@@ -171,6 +171,13 @@ def claim_outcomes(documents: Iterable[Document]) -> dict[str, tuple[str, str | 
     return outcomes
 
 
+def release_claims(engine: Engine, worker_id: str) -> int:
+    """Put every row `worker_id` still holds back to `pending` (a run that ends before storing); how many."""
+    stmt = update(QueueRow).where(QueueRow.status == "claimed", QueueRow.claimed_by == worker_id)
+    with transient_db_errors(), engine.begin() as conn:
+        return conn.execute(stmt.values(status="pending", claimed_by=None, claimed_at=None)).rowcount
+
+
 def requeue_stale_claims(engine: Engine, older_than: timedelta) -> int:
     """Put rows claimed longer ago than `older_than` (a run that died) back to `pending`; how many."""
     stmt = update(QueueRow).where(QueueRow.status == "claimed", QueueRow.claimed_at < utcnow() - older_than)
