@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from loan_extractor.alerts import (
-    AlertContext, AlertRule, AlertRulesError, Channel, Severity, Trigger, compose, evaluate_rules,
-    load_rules, render_message, run_metrics, state_metrics,
+    AlertContext,
+    AlertRule,
+    AlertRulesError,
+    Channel,
+    Severity,
+    Trigger,
+    compose,
+    evaluate_rules,
+    load_rules,
+    render_message,
+    run_metrics,
+    state_metrics,
 )
 from loan_extractor.models import Anomaly, Document, Reason, Status
 from loan_extractor.run import RunSummary
@@ -31,7 +41,7 @@ def doc(i: int, status: Status, ocr: float | None = 0.9, reason: Reason | None =
 
 
 def summary(docs: list[Document], anomalies: tuple[Anomaly, ...] = (), bias: tuple[dict, ...] = ()) -> RunSummary:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     return RunSummary(
         run_id=RUN_ID, source=f"s3://loans/{NAME}", started_at=now, finished_at=now, config_digest="c0ffee",
         code_version="0.1.0", documents=tuple(docs), anomalies=anomalies, bias=bias,
@@ -145,7 +155,7 @@ def test_metrics_of_an_empty_run_are_unknown_not_zero() -> None:
 
 # --- evaluation -------------------------------------------------------------------------------
 
-def context(**metrics: float | int | None) -> AlertContext:
+def context(**metrics: float | None) -> AlertContext:
     return AlertContext(run_id=RUN_ID, run_link=LINK, metrics=metrics)
 
 

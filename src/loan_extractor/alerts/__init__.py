@@ -1,11 +1,30 @@
 """Alerts by rule: rules as data, a run's figures, evaluation, PII-free messages, channels."""
 
-from loan_extractor.alerts.channels import ChannelError, SmtpConfig, post_webhook, send_email
-from loan_extractor.alerts.dispatch import Delivery, Sender, compose, raise_alerts, send_alerts
+from loan_extractor.alerts.channels import (
+    ChannelError,
+    SmtpConfig,
+    post_webhook,
+    send_email,
+)
+from loan_extractor.alerts.dispatch import (
+    Delivery,
+    Sender,
+    compose,
+    raise_alerts,
+    send_alerts,
+)
 from loan_extractor.alerts.evaluate import Alert, evaluate_rules
 from loan_extractor.alerts.metrics import run_metrics, state_metrics
 from loan_extractor.alerts.render import AlertContext, render_message
-from loan_extractor.alerts.rules import AlertRule, AlertRules, AlertRulesError, Channel, Severity, Trigger, load_rules
+from loan_extractor.alerts.rules import (
+    AlertRule,
+    AlertRules,
+    AlertRulesError,
+    Channel,
+    Severity,
+    Trigger,
+    load_rules,
+)
 from loan_extractor.alerts.settings import AlertSettings
 
 __all__ = [

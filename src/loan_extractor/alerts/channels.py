@@ -40,7 +40,7 @@ def post_webhook(url: str, text: str, timeout_seconds: float = 10.0) -> None:
     body = json.dumps({"text": text}).encode("utf-8")
     request = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": "application/json"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout_seconds) as response:  # noqa: S310 - URL from settings
+        with urllib.request.urlopen(request, timeout=timeout_seconds) as response:
             status = response.status
     except urllib.error.HTTPError as exc:
         raise ChannelError(f"webhook answered HTTP {exc.code}") from None

@@ -12,7 +12,14 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    field_validator,
+)
 
 from loan_extractor.alerts.metrics import COUNT_METRICS, RUN_METRICS, STATE_METRICS
 from loan_extractor.logs import mask_numbers

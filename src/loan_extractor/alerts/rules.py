@@ -9,12 +9,20 @@ rule fires with its severity on its channels, its message rendered from the run'
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from loan_extractor.alerts.metrics import RUN_METRICS, STATE_METRICS
 from loan_extractor.alerts.render import check_template

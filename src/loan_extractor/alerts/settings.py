@@ -1,7 +1,7 @@
 """Alert settings from the environment (prefix LOAN_EXTRACTOR_) and `.env`, for runs without blocks.
 
-Deployed runs keep the webhook URL and SMTP password in Prefect blocks (named here); these
-variables configure the same channels for local runs and scripts.
+Deployed runs keep the webhook URL and SMTP password in Prefect blocks; these variables
+configure the same channels for local runs and scripts, and are what `blocks register` saves.
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ from loan_extractor.alerts.channels import SmtpConfig
 
 
 class AlertSettings(BaseSettings):
-    """Rules file, block names, and the Slack and SMTP fallbacks; frozen after load."""
+    """Rules file, send timeout, and the Slack and SMTP settings; frozen after load."""
 
     model_config = SettingsConfigDict(env_prefix="LOAN_EXTRACTOR_", env_file=".env", extra="ignore", frozen=True)
 
     alert_rules_file: Path = Path("config/alert_rules.yaml")
     alert_timeout_seconds: float = Field(10.0, gt=0)
-    slack_block: str | None = None
-    email_block: str | None = None
     slack_webhook_url: SecretStr | None = None
     smtp_host: str | None = None
     smtp_port: int = Field(587, gt=0, lt=65536)
