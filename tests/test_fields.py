@@ -9,7 +9,12 @@ import pytest
 from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields, read_value
-from loan_extractor.extraction.words import Word, build_lines, word_from_dict
+from loan_extractor.extraction.words import (
+    Word,
+    bounding_box,
+    build_lines,
+    word_from_dict,
+)
 from loan_extractor.spec import DocType, FieldKind, fields_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "words"
@@ -108,3 +113,34 @@ def test_read_value_finds_a_number_among_words() -> None:
     value = read_value(FieldKind.MONEY, words)
     assert value is not None and value.value == "4210.55"
     assert read_value(FieldKind.DATE, words) is None
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.stem for p in GOLDEN])
+def test_every_value_carries_the_box_of_the_words_it_was_read_from(path: Path) -> None:
+    doc_type, words, _ = _load(path)
+    for name, value in extract_fields(doc_type, build_lines(words)).items():
+        if value is None:
+            continue
+        assert value.words and set(value.words) <= set(words) | _glued_parts(words), name
+        page, x0, y0, x1, y1 = bounding_box(value.words)  # type: ignore[misc]
+        assert page == value.words[0].page and x0 < x1 and y0 < y1, name
+
+
+def _glued_parts(words: list[Word]) -> set[Word]:
+    """Words split at a colon by build_lines ("Date:03/20/2026") are new words with their own boxes."""
+    return {w for line in build_lines(words) for w in line.words}
+
+
+def test_boxes_locate_values_in_table_columns_and_below_labels() -> None:
+    words = lay_out([
+        (60, [(54, "Earnings Statement")]),
+        (100, [(54, "Employee Name")]),
+        (114, [(54, "Jane Q Doe")]),
+        (140, [(54, "Description"), (330, "Year to Date"), (450, "Current")]),
+        (160, [(54, "Gross Pay"), (330, "$9,000.00"), (450, "$1,500.00")]),
+    ])
+    found = extract_fields(DocType.PAY_STUB, build_lines(words))
+    assert bounding_box(found["gross_pay"].words) == (1, 450.0, 152.0, 499.5, 162.0)  # type: ignore[union-attr]
+    assert bounding_box(found["ytd_gross"].words)[1] == 330.0  # type: ignore[index, union-attr]
+    name = found["employee_name"]
+    assert name is not None and name.value == "Jane Q Doe" and bounding_box(name.words)[1:3] == (54.0, 106.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loan_extractor.extraction.normalise import (
+    looks_misread,
     normalise,
     normalise_date,
     normalise_ein,
@@ -186,3 +187,33 @@ def test_text_with_stray_glyphs_is_less_certain() -> None:
 def test_dispatch_by_kind() -> None:
     assert normalise(FieldKind.MONEY, "$1.00").value == "1.00"  # type: ignore[union-attr]
     assert normalise(FieldKind.LOAN_PURPOSE, "Refinance").value == "refinance"  # type: ignore[union-attr]
+
+
+def test_money_with_a_space_for_the_thousands_comma() -> None:
+    parsed = normalise_money("4 210.55")
+    assert parsed is not None and parsed.value == "4210.55" and 0.8 < parsed.conf < 1.0
+    assert normalise_money("360 12") is None  # two numbers, not one
+
+
+def test_a_long_bare_amount_may_have_lost_its_point_and_goes_below_the_threshold() -> None:
+    lost = normalise_money("421055")  # printed 4,210.55
+    assert lost is not None and lost.conf < 0.6
+    grouped = normalise_money("421,055")
+    assert grouped is not None and grouped.value == "421055.00" and grouped.conf >= 0.8
+
+
+@pytest.mark.parametrize("name", ["Nguyễn Thị Hương", "Zbigniew Łukasiewicz", "Jürgen Müller-Weiß", "Søren Kierkegård"])
+def test_names_in_any_latin_script_are_plain_text(name: str) -> None:
+    parsed = normalise_text(name)
+    assert parsed is not None and parsed.value == name and parsed.conf == 1.0
+
+
+@pytest.mark.parametrize(("reading", "doubtful"), [
+    ("Peter E Harper", False), ("Ludwig van Beethoven", False), ("Mary-Ann O'Neil", False),
+    ("Zbigniew tukasiewicz", True),  # "Ł" read as "t"
+    ("Jurgen Muller-Weif&", True),  # "ß" read as "f&"
+    ("Francois Lefévre", True),  # the English model emits some accents, wrongly
+    ("Helen | Delgado", True),
+])
+def test_a_name_reading_that_looks_misread(reading: str, doubtful: bool) -> None:
+    assert looks_misread(reading) is doubtful

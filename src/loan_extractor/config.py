@@ -29,6 +29,11 @@ class OcrConfig(BaseModel):
     render_dpi: int = Field(300, ge=72, le=600)
     page_timeout_seconds: float = Field(120, gt=0)
     min_text_layer_words: int = Field(20, ge=1)
+    # Names the main model may have misread (diacritics) are re-read from their own region with this
+    # model; "" turns it off. Optional unless name_model_required: then a missing model fails the run at start.
+    name_model: str = "Latin"
+    name_model_required: bool = False
+    name_reread_below: float = Field(0.9, ge=0, le=1)  # re-read a name whose weakest word is below this
 
 
 class ExtractionConfig(BaseModel):

@@ -92,6 +92,11 @@ def rotate(gray: np.ndarray, degrees: float, smooth: bool = True) -> np.ndarray:
     return cv2.warpAffine(gray, matrix, (new_w, new_h), flags=flags, borderValue=255)
 
 
+def turn_clockwise(gray: np.ndarray, degrees: int) -> np.ndarray:
+    """The page turned clockwise by a multiple of 90 degrees (lossless: whole pixels move)."""
+    return np.ascontiguousarray(np.rot90(gray, -(degrees // 90) % 4))
+
+
 def noise_level(gray: np.ndarray, crop: int = 512) -> float:
     """Gaussian noise sigma in gray levels (Immerkaer's estimator, median-based so text edges barely count).
 
@@ -186,6 +191,31 @@ def encode_png(gray: np.ndarray, dpi: float, compress: bool = True) -> bytes:
     chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
     data = memoryview(buffer)
     return b"".join((data[:33], chunk, data[33:]))  # after the 8-byte signature and the 25-byte IHDR chunk
+
+
+def crop(gray: np.ndarray, box: tuple[float, float, float, float], pad: float) -> np.ndarray:
+    """The pixels of box (x0, y0, x1, y1) grown by `pad` pixels on every side, clipped to the page."""
+    height, width = gray.shape
+    x0, y0 = max(0, int(box[0] - pad)), max(0, int(box[1] - pad))
+    x1, y1 = min(width, math.ceil(box[2] + pad)), min(height, math.ceil(box[3] + pad))
+    return gray[y0:y1, x0:x1]
+
+
+def stack_strips(strips: list[np.ndarray], gap: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Strips one under another on white paper, `gap` pixels apart and around; each strip's (top, bottom).
+
+    One image of every region to re-read costs one tesseract start (its model load dominates
+    a small image's time) instead of one per region.
+    """
+    width = max((s.shape[1] for s in strips), default=0) + 2 * gap
+    height = sum(s.shape[0] + gap for s in strips) + gap
+    sheet = np.full((height, width), 255, np.uint8)
+    spans, top = [], gap
+    for strip in strips:
+        sheet[top : top + strip.shape[0], gap : gap + strip.shape[1]] = strip
+        spans.append((top, top + strip.shape[0]))
+        top += strip.shape[0] + gap
+    return sheet, spans
 
 
 def _center_crop(gray: np.ndarray, size: int) -> np.ndarray:

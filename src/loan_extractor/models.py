@@ -121,6 +121,8 @@ class Document(BaseModel):
     type_confidence: float | None = None
     fields: dict[str, Any] = Field(default_factory=dict)
     confidence: dict[str, float] = Field(default_factory=dict)
+    # field -> (page, x0, y0, x1, y1) in PDF points from the page's top left, where the value was read
+    boxes: dict[str, tuple[int, float, float, float, float]] = Field(default_factory=dict)
     issues: tuple[Issue, ...] = ()
     anomalies: tuple[Anomaly, ...] = ()
     status: Status | None = None

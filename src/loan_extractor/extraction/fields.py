@@ -12,7 +12,12 @@ import yaml
 
 from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
-from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_year
+from loan_extractor.extraction.normalise import (
+    Parsed,
+    normalise,
+    normalise_date,
+    normalise_year,
+)
 from loan_extractor.extraction.redact import redact_text
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
@@ -25,10 +30,14 @@ HEADING_COST = 0.85  # a name read without its label is less certain
 
 @dataclass(frozen=True)
 class FieldValue:
-    """A normalised value and its confidence: OCR confidence of its words x parse confidence."""
+    """A normalised value and its confidence: OCR confidence of its words x parse confidence.
+
+    `words` are the printed words it was read from (their boxes locate it on the page).
+    """
 
     value: str | int
     conf: float
+    words: tuple[Word, ...] = ()
 
 
 @cache
@@ -139,9 +148,10 @@ def _trim_rules(words: Sequence[Word]) -> list[Word]:
 
 
 def _valued(parsed: Parsed | None, words: Sequence[Word]) -> FieldValue | None:
+    """The parsed value with its words; confidence is parse confidence x the words' mean OCR confidence."""
     if parsed is None:
         return None
-    return FieldValue(parsed.value, round(parsed.conf * statistics.fmean(w.conf for w in words), 3))
+    return FieldValue(parsed.value, round(parsed.conf * statistics.fmean(w.conf for w in words), 3), tuple(words))
 
 
 def _from_tables(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
@@ -209,7 +219,8 @@ def _compose(rules: dict, found: dict[str, FieldValue | None]) -> None:
         values = [found.get(p) for p in parts]
         if found.get(name) is None and all(values):
             text = " ".join(str(v.value) for v in values if v)
-            found[name] = FieldValue(text, min(v.conf for v in values if v))
+            words = tuple(w for v in values if v for w in v.words)
+            found[name] = FieldValue(text, min(v.conf for v in values if v), words)
 
 
 def _fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
@@ -234,7 +245,7 @@ def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
                 continue
             if "*" in keywords or any(_contains(toks, k) for k in wanted):
                 value = read_value(FieldKind.TEXT, [line.words[i] for i in cell])
-                return FieldValue(value.value, round(value.conf * HEADING_COST, 3)) if value else None
+                return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None
     return None
 
 
@@ -249,4 +260,4 @@ def _standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     if not values or len({p.value for _, p in values}) != 1:
         return None
     word, parsed = values[0]
-    return FieldValue(parsed.value, round(parsed.conf * word.conf * 0.8, 3))
+    return FieldValue(parsed.value, round(parsed.conf * word.conf * 0.8, 3), (word,))

@@ -55,7 +55,8 @@ class Page:
         bottom = origin.y1
         for index in range(hit.line + 1, min(hit.line + 1 + BELOW_LINES, len(self.lines))):
             line = self.lines[index]
-            if line.page != origin.page or line.y0 - bottom > BELOW_GAP * origin.height:
+            # the line's full extent, not its median word: "e Employee's name" has mostly x-height boxes
+            if line.page != origin.page or line.y0 - bottom > BELOW_GAP * (origin.y1 - origin.y0):
                 return []
             inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
             if not inside:

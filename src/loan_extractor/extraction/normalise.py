@@ -13,6 +13,7 @@ from datetime import date
 from loan_extractor.spec import FieldKind
 
 REPAIR_COST = 0.85  # confidence kept after a character had to be repaired
+LOST_POINT_DIGITS = 5  # a bare amount this long without separators or cents may have lost its decimal point
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ def normalise_money(text: str) -> Parsed | None:
     negative = raw.startswith("(") and raw.endswith(")") or raw.startswith("-") or raw.endswith("-")
     raw = raw.strip("()-").strip()
     fixed, conf = _fix_number(raw)
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+\.\d{2}", fixed):
+        fixed, conf = fixed.replace(" ", ""), conf * 0.9  # "4 210.55": a thousands comma read as a space
     if re.fullmatch(r"\d+(\.\d+){2,}", fixed) and re.search(r"\.\d{2}$", fixed):
         fixed, conf = fixed[:-3].replace(".", ",") + fixed[-3:], conf * 0.8  # a comma read as a period
     match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?", fixed)
@@ -64,7 +67,8 @@ def normalise_money(text: str) -> Parsed | None:
         return None
     whole, cents = match.group(1).replace(",", ""), match.group(2)
     if cents is None:
-        conf *= 0.8
+        # "421055" may be "4210.55" with its point lost: a long bare number goes to a person, not through
+        conf *= 0.8 if len(whole) < LOST_POINT_DIGITS or "," in match.group(1) else 0.5
     value = f"{'-' if negative else ''}{int(whole)}.{cents or '00'}"
     return Parsed(value, conf)
 
@@ -183,9 +187,35 @@ def normalise_text(text: str) -> Parsed | None:
     joined = re.sub(r"\b([A-Z]) ([a-z]{2,})", r"\1\2", folded)
     if joined != folded:
         folded, conf = joined, 0.9
-    if re.search(r"[^A-Za-z0-9 .,'&#/()-]", folded):
+    if _odd_characters(folded):
         conf *= 0.7
     return Parsed(folded, conf)
+
+
+def _odd_characters(text: str) -> bool:
+    """Characters no name, employer or address holds; letters of any script ("Łukasiewicz", "Nguyễn") are fine."""
+    return any(not (c.isalpha() or c.isdigit() or c in _TEXT_MARKS) for c in text)
+
+
+_TEXT_MARKS = frozenset(" .,'&#/()-’")
+_NAME_MARKS = frozenset(" .,'-")
+
+
+def looks_misread(text: str) -> bool:
+    """A name reading that suggests the English model lost diacritics or split a glyph.
+
+    Signs: a character outside printable ASCII (eng emits "é" for "ễ"), odd punctuation
+    ("Weif&" for "Weiß"), or a word that starts lower-case where a name word starts upper-case
+    ("tukasiewicz" for "Łukasiewicz"). Particles ("de", "van", "y") are allowed lower-case.
+    """
+    if any(not (c.isascii() and (c.isalpha() or c in _NAME_MARKS)) for c in text):
+        return True
+    words = [w for w in re.split(r"[\s-]+", text) if w]
+    return any(w[0].islower() and w.lower() not in _PARTICLES for w in words)
+
+
+_PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "y", "e",
+                        "bin", "ibn", "al", "el", "ter", "ten", "zu"})
 
 
 _PURPOSES = [

@@ -87,6 +87,16 @@ def from_ocr(words: Iterable[OcrWord], page: int, dpi: float) -> list[Word]:
     ]
 
 
+def bounding_box(words: Sequence[Word]) -> tuple[int, float, float, float, float] | None:
+    """(page, x0, y0, x1, y1) around the words on the first of their pages, rounded to 0.1 pt; None for none."""
+    if not words:
+        return None
+    page = min(w.page for w in words)
+    on = [w for w in words if w.page == page]
+    box = (min(w.x0 for w in on), min(w.y0 for w in on), max(w.x1 for w in on), max(w.y1 for w in on))
+    return (page, *(round(v, 1) for v in box))  # type: ignore[return-value]
+
+
 def word_from_dict(data: dict[str, object]) -> Word:
     """Inverse of Word.to_dict."""
     return Word(**data)  # type: ignore[arg-type]

@@ -7,18 +7,32 @@ import statistics
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import cv2
 from PIL import Image
 
+from loan_extractor import imaging
 from loan_extractor.config import PipelineConfig
+from loan_extractor.extraction import reread
 from loan_extractor.extraction.classify import classify
-from loan_extractor.extraction.fields import FieldValue, extract_fields
+from loan_extractor.extraction.fields import FieldValue, extract_fields, label_rules
 from loan_extractor.extraction.redact import redact_text
-from loan_extractor.extraction.words import Line, Word, build_lines, from_ocr, from_text_layer
+from loan_extractor.extraction.words import (
+    Line,
+    Word,
+    bounding_box,
+    build_lines,
+    from_ocr,
+    from_text_layer,
+)
 from loan_extractor.models import Document, PageImage, Reason
 from loan_extractor.spec import DocType
 from loan_extractor.tools import poppler, tesseract
 
 STAGE = "extract"
+MIN_WORDS_TO_JUDGE = 8
+UPRIGHT_MEAN_CONF = 0.6
+UPRIGHT_WORDY_SHARE = 0.3
+MIN_OSD_CONFIDENCE = 2.0  # tesseract's orientation confidence; upright/turned generated pages score 5-6.5
 TEXT_LAYER_CONFIDENCE = 1.0  # text-layer characters are exact; a field's confidence is then its parse confidence
 
 
@@ -44,6 +58,8 @@ def extract_from_words(doc: Document, words: list[Word], cfg: PipelineConfig) ->
     else:
         doc_type, type_confidence = doc.doc_type, doc.type_confidence or 0.0
     values = extract_fields(doc_type, lines)
+    if doc.text_source != "text_layer":
+        values = reread_names(doc, doc_type, values, cfg)
     out = doc.update(
         text=redact_text(document_text(lines)),
         ocr_confidence=round(statistics.fmean(w.conf for w in words), 3) if words else 0.0,
@@ -51,6 +67,7 @@ def extract_from_words(doc: Document, words: list[Word], cfg: PipelineConfig) ->
         type_confidence=type_confidence,
         fields={name: v.value if v else None for name, v in values.items()},
         confidence={name: v.conf if v else 0.0 for name, v in values.items()},
+        boxes={name: box for name, v in values.items() if v and (box := bounding_box(v.words))},
     )
     return _with_issues(out, values, cfg)
 
@@ -72,8 +89,61 @@ def read_words(doc: Document, cfg: PipelineConfig) -> list[Word]:
 
 def _ocr_page(image: PageImage, cfg: PipelineConfig) -> list[Word]:
     dpi = pixel_density(image)
-    found = tesseract.ocr_words(Path(image.path), cfg.ocr.language, cfg.ocr.page_timeout_seconds, dpi=dpi)
+    path, timeout = Path(image.path), cfg.ocr.page_timeout_seconds
+    found = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi)
+    if not reads_upright(found):
+        found = _turn_upright(path, dpi, found, cfg)
     return from_ocr(found, image.number, dpi)
+
+
+def reads_upright(words: list[tesseract.OcrWord]) -> bool:
+    """Cheap test before paying for OSD: an upright page gives mostly confident words.
+
+    Measured on generated pages: upright 0.93-0.94 mean confidence with 80% wordy words, also at 150 DPI;
+    turned 90 or 180 degrees 0.30 and 10%. A page with almost no words has nothing to judge.
+    """
+    if len(words) < MIN_WORDS_TO_JUDGE:
+        return True
+    wordy = sum(w.conf >= 0.8 and sum(c.isalpha() for c in w.text) >= 3 for w in words)
+    return statistics.fmean(w.conf for w in words) >= UPRIGHT_MEAN_CONF and wordy >= UPRIGHT_WORDY_SHARE * len(words)
+
+
+def _turn_upright(path: Path, dpi: float, found: list[tesseract.OcrWord],
+                  cfg: PipelineConfig) -> list[tesseract.OcrWord]:
+    """Turn the page image (in place) as OSD says and read it again; the first reading when that is no better."""
+    timeout = cfg.ocr.page_timeout_seconds
+    degrees, confidence = tesseract.detect_rotation(path, timeout, dpi)
+    if degrees == 0 or confidence < MIN_OSD_CONFIDENCE:
+        return found
+    gray = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    if gray is None:
+        return found
+    path.write_bytes(imaging.encode_png(imaging.turn_clockwise(gray, degrees), dpi))
+    turned = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi)
+    if _mean_conf(turned) > _mean_conf(found):
+        return turned
+    path.write_bytes(imaging.encode_png(gray, dpi))  # put the page back as it was
+    return found
+
+
+def _mean_conf(words: list[tesseract.OcrWord]) -> float:
+    return statistics.fmean(w.conf for w in words) if words else 0.0
+
+
+def reread_names(doc: Document, doc_type: DocType, values: dict[str, FieldValue | None],
+                 cfg: PipelineConfig) -> dict[str, FieldValue | None]:
+    """Name fields whose English reading looks misread, re-read by `ocr.name_model` from their region.
+
+    Without the model installed the names keep their English reading (the start-up probe warned).
+    """
+    model = cfg.ocr.name_model
+    names = label_rules().get(doc_type.value, {}).get("names", [])
+    doubtful = [n for n in names if reread.doubtful(values.get(n), cfg.ocr.name_reread_below)]
+    if not doubtful or not model or not tesseract.has_languages(model):
+        return values
+    scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
+    better = reread.reread_names(values, doubtful, scans, model, cfg.ocr.page_timeout_seconds)
+    return {**values, **better}
 
 
 def pixel_density(image: PageImage) -> float:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import structlog
+
 from loan_extractor.errors import ToolError, ToolMissingError
 from loan_extractor.tools._run import run
+
+log = structlog.get_logger("loan_extractor.tesseract")
 
 # Page segmentation "fully automatic": forms with columns and boxes come out as blocks;
 # the extractor rebuilds lines from boxes itself, so the block order does not matter.
@@ -74,6 +79,35 @@ def check_installed(language: str, timeout: float = 30) -> None:
         raise ToolMissingError(f"tesseract language {'+'.join(missing)} is not installed; {hint}")
 
 
+def check_script_model(language: str, required: bool, timeout: float = 30) -> bool:
+    """Is the optional model for re-reading names (e.g. "Latin") installed?
+
+    Missing and `required`: ToolMissingError with the install command, so the run fails at start.
+    Missing and optional: a warning naming the package, and False (names keep their English reading).
+    An empty `language` means the feature is off: False, silently.
+    """
+    if not language:
+        return False
+    missing = [lang for lang in language.split("+") if lang not in available_languages(timeout)]
+    if not missing:
+        return True
+    message = f"tesseract model {'+'.join(missing)} for names with diacritics is not installed; {_hint(language)}"
+    if required:
+        raise ToolMissingError(message)
+    log.warning("script_model_missing", language=language, message=f"{message}; names are read with the main model")
+    return False
+
+
+@functools.cache
+def has_languages(language: str) -> bool:
+    """Whether every model of `language` ("Latin+vie") is installed; asked of tesseract once per process."""
+    try:
+        installed = available_languages()
+    except (ToolError, ToolMissingError):
+        return False
+    return all(lang in installed for lang in language.split("+"))
+
+
 def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAULT_PSM,
               dpi: float | None = None) -> list[OcrWord]:
     """Words of one page image with boxes and confidences; an empty page gives an empty list.
@@ -99,6 +133,25 @@ def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAUL
     return parse_tsv(out.stdout.decode("utf-8", "replace"))
 
 
+def detect_rotation(image_path: Path, timeout: float, dpi: float | None = None) -> tuple[int, float]:
+    """OSD's (clockwise degrees that make the page upright: 0/90/180/270, its confidence); (0, 0.0) when unsure.
+
+    Costs about one OCR pass, so it is asked only of pages that read badly upright.
+    """
+    args = ["tesseract", str(image_path), "stdout", "--psm", "0"] + (["--dpi", str(round(dpi))] if dpi else [])
+    with _slots:
+        try:
+            out = run(args, timeout=timeout)
+        except ToolError as exc:
+            # "Too few characters": OSD has nothing to judge; the page is read as it is.
+            log.info("osd_skipped", image=image_path.name, stderr=exc.stderr[-200:])
+            return 0, 0.0
+    text = out.stdout.decode("utf-8", "replace")
+    rotate = re.search(r"Rotate:\s*(\d+)", text)
+    conf = re.search(r"Orientation confidence:\s*([\d.]+)", text)
+    return (int(rotate.group(1)), float(conf.group(1))) if rotate and conf else (0, 0.0)
+
+
 def parse_tsv(tsv: str) -> list[OcrWord]:
     """Word rows (level 5) of tesseract's TSV output; blank words and rows without a confidence are dropped."""
     words: list[OcrWord] = []
@@ -116,5 +169,12 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
 
 
 def _hint(language: str) -> str:
-    packs = " ".join(f"tesseract-ocr-{lang}" for lang in language.split("+"))
+    packs = " ".join(_package(lang) for lang in language.split("+"))
     return f"install it with: apt-get install tesseract-ocr {packs}"
+
+
+def _package(lang: str) -> str:
+    """Debian's package of a model: script models ("Latin") are tesseract-ocr-script-<code>."""
+    scripts = {"Latin": "latn", "Cyrillic": "cyrl", "Greek": "grek", "Vietnamese": "viet"}
+    name = lang.removeprefix("script/")
+    return f"tesseract-ocr-script-{scripts[name]}" if name in scripts else f"tesseract-ocr-{lang}"

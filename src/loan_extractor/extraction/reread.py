@@ -1,0 +1,125 @@
+"""Names re-read from their own region with a script model, where the English reading looks doubtful.
+
+tesseract's English model drops or mangles diacritics ("Łukasiewicz" -> "tukasiewicz",
+"Muñoz" -> "Mufioz"). Its Latin-script model reads them, but costs about twice the time per
+page and a large model load per process. So only the value's words are cropped from the page
+image, the crops of one document are stacked into one small image, and that image is read once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import statistics
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+
+from loan_extractor import imaging
+from loan_extractor.extraction.fields import FieldValue
+from loan_extractor.extraction.normalise import looks_misread, normalise_text
+from loan_extractor.extraction.words import Word, from_ocr
+from loan_extractor.tools import tesseract
+
+PAD_HEIGHTS = 0.35  # crop margin around the value's words, in word heights: keeps accents above capitals
+STRIP_GAP = 0.8  # white space between stacked crops, in word heights: tesseract sees separate lines
+MIN_AGREEMENT = 0.7  # the re-read, stripped of accents, must resemble the English reading this much
+_ASCII_TWINS = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "Ð": "D", "æ": "ae",
+                              "œ": "oe", "ð": "d", "þ": "th", "ı": "i"})
+
+
+@dataclass(frozen=True)
+class PageScan:
+    """A page image to crop from: its path and pixel density."""
+
+    path: Path
+    dpi: float
+
+
+def doubtful(value: FieldValue | None, below: float) -> bool:
+    """A name read by OCR whose characters look misread or whose weakest word is below `below`."""
+    if value is None or not value.words or all(w.conf >= 1.0 for w in value.words):
+        return False  # unread, or from a text layer: its characters are exact
+    return looks_misread(str(value.value)) or min(w.conf for w in value.words) < below
+
+
+def reread_names(values: Mapping[str, FieldValue | None], names: Sequence[str], scans: Mapping[int, PageScan],
+                 language: str, timeout: float) -> dict[str, FieldValue]:
+    """Better readings of the named fields, by the script model; fields it could not improve are left out."""
+    wanted = [n for n in names if values.get(n) and values[n].words[0].page in scans]  # type: ignore[union-attr]
+    better: dict[str, FieldValue] = {}
+    by_page: dict[int, list[str]] = {}
+    for name in wanted:
+        by_page.setdefault(values[name].words[0].page, []).append(name)  # type: ignore[union-attr]
+    for page, page_names in by_page.items():
+        readings = _read_regions(scans[page], [values[n] for n in page_names], language, timeout)  # type: ignore[misc]
+        for name, words in zip(page_names, readings):
+            chosen = _choose(values[name], words)  # type: ignore[arg-type]
+            if chosen is not None:
+                better[name] = chosen
+    return better
+
+
+def _read_regions(scan: PageScan, values: list[FieldValue], language: str, timeout: float) -> list[list[Word]]:
+    """The script model's words of each value's region (page coordinates), one tesseract run per page."""
+    gray = cv2.imread(str(scan.path), cv2.IMREAD_GRAYSCALE)
+    if gray is None:
+        return [[] for _ in values]
+    k = scan.dpi / 72.0
+    strips, origins = [], []
+    for value in values:
+        on_page = [w for w in value.words if w.page == value.words[0].page]
+        height = statistics.median(w.height for w in on_page) * k
+        box = (min(w.x0 for w in on_page) * k, min(w.y0 for w in on_page) * k,
+               max(w.x1 for w in on_page) * k, max(w.y1 for w in on_page) * k)
+        pad = PAD_HEIGHTS * height
+        strips.append(imaging.crop(gray, box, pad))
+        origins.append((max(0.0, box[0] - pad), max(0.0, box[1] - pad)))
+    gap = max(8, round(STRIP_GAP * max(s.shape[0] for s in strips)))
+    sheet, spans = imaging.stack_strips(strips, gap)
+    path = scan.path.with_name(f"{scan.path.stem}-names.png")
+    path.write_bytes(imaging.encode_png(sheet, scan.dpi))
+    try:
+        found = tesseract.ocr_words(path, language, timeout, psm=6, dpi=scan.dpi)
+    finally:
+        path.unlink(missing_ok=True)
+    return [_in_span(found, span, origin, gap, scan) for span, origin in zip(spans, origins)]
+
+
+def _in_span(found: list, span: tuple[int, int], origin: tuple[float, float], gap: int,
+             scan: PageScan) -> list[Word]:
+    """The words whose centre lies in a strip, moved back to where the strip sits on the page."""
+    top, bottom = span
+    inside = [w for w in found if top <= w.top + w.height / 2 < bottom]
+    words = from_ocr(inside, 1, scan.dpi)
+    dx, dy = (origin[0] - gap) * 72.0 / scan.dpi, (origin[1] - top) * 72.0 / scan.dpi
+    return [Word(w.page, w.text, w.conf, w.x0 + dx, w.y0 + dy, w.x1 + dx, w.y1 + dy) for w in words]
+
+
+def _choose(english: FieldValue, words: list[Word]) -> FieldValue | None:
+    """The script model's reading, when it says the same name (accents aside) and is at least as sure."""
+    if not words:
+        return None
+    parsed = normalise_text(" ".join(w.text for w in words))
+    if parsed is None or parsed.value == english.value:
+        return None
+    if _similarity(str(parsed.value), str(english.value)) < MIN_AGREEMENT:
+        return None  # a different text: the crop went wrong, or the English reading was of something else
+    page = english.words[0].page
+    # The script model is less sure of letters with marks even when right ("Małgorzata" 0.64); both
+    # models reading the same letters backs it up, so the English reading's confidence carries over.
+    agreement = _similarity(str(parsed.value), str(english.value))
+    conf = round(parsed.conf * max(statistics.fmean(w.conf for w in words), english.conf * agreement), 3)
+    return FieldValue(parsed.value, conf, tuple(Word(page, w.text, w.conf, w.x0, w.y0, w.x1, w.y1) for w in words))
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, ascii_fold(a), ascii_fold(b)).ratio()
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case text with accents removed and letters without a decomposition spelled out ("Weiß" -> "weiss")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_TWINS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
