@@ -298,19 +298,19 @@ def test_events_reach_prefect_once_per_object_version(prefect_server) -> None:
     from prefect.client.orchestration import get_client
     from prefect.events.filters import EventFilter, EventNameFilter, EventResourceFilter
 
-    from loan_extractor.commands.bridge import drain_events, prefect_emitter
+    from loan_extractor.commands.bridge import prefect_emitter
 
     body = notification(("s3:ObjectCreated:Put", f"loans%2FL-9%2Fw2+{uuid.uuid4().hex[:6]}.pdf"))
     [obj] = parse_notification(body)
-    server = make_server("127.0.0.1", 0, SecretStr(TOKEN), prefect_emitter())
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        for _ in range(2):  # MinIO delivering the same notification twice
-            assert request(("127.0.0.1", server.server_address[1], None), "POST", body)[0] == 200
-        drain_events()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with prefect_emitter() as emit:
+        server = make_server("127.0.0.1", 0, SecretStr(TOKEN), emit)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            for _ in range(2):  # MinIO delivering the same notification twice
+                assert request(("127.0.0.1", server.server_address[1], None), "POST", body)[0] == 200
+        finally:
+            server.shutdown()
+            server.server_close()
     wanted = EventFilter(
         event=EventNameFilter(name=[EVENT_NAME]),
         resource=EventResourceFilter(id=[f"minio.object.{obj.bucket}/{obj.key}"]),
@@ -326,3 +326,23 @@ def test_events_reach_prefect_once_per_object_version(prefect_server) -> None:
     assert len(events) == 1
     assert events[0].id == event_id(obj)
     assert events[0].payload["key"] == obj.key and events[0].payload["bucket"] == "incoming"
+
+
+def test_an_unreachable_prefect_server_is_a_503_so_minio_keeps_the_event() -> None:
+    from prefect.client.orchestration import SyncPrefectClient
+    from prefect.settings import PREFECT_CLIENT_MAX_RETRIES, temporary_settings
+
+    from loan_extractor.commands.bridge import prefect_emitter
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}/api"
+    with temporary_settings({PREFECT_CLIENT_MAX_RETRIES: 0}), prefect_emitter(SyncPrefectClient(dead)) as emit:
+        server = make_server("127.0.0.1", 0, SecretStr(TOKEN), emit)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            status, _, _ = request(("127.0.0.1", server.server_address[1], None), "POST", FIXTURE.read_bytes())
+        finally:
+            server.shutdown()
+            server.server_close()
+    assert status == 503 and server.counts["emit_failed"] == 1

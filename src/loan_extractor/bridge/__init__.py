@@ -1,7 +1,7 @@
 """MinIO bucket notifications in, Prefect events out: parsing, the event shape and the HTTP server.
 
 Nothing here imports Prefect: the server calls an injected `emit` callable, and the CLI verb
-(`loan-extractor bridge`) supplies one that calls `prefect.events.emit_event`.
+(`loan-extractor bridge`) supplies one that POSTs the event to the Prefect API.
 """
 
 from loan_extractor.bridge.events import EVENT_NAME, EmitError, event_for, event_id, resource_id

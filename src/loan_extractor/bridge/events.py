@@ -39,7 +39,7 @@ def event_id(obj: ObjectCreated) -> uuid.UUID:
 
 
 def event_for(obj: ObjectCreated) -> dict[str, Any]:
-    """Keyword arguments for `prefect.events.emit_event` describing `obj`.
+    """The fields of the Prefect `Event` describing `obj` (also `prefect.events.emit_event`'s keyword arguments).
 
     `occurred` is left to the emitter's clock: an S3 server's clock running ahead would put the
     event in the future, where Prefect's event queries and trigger windows do not look.

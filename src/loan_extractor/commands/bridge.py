@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import structlog
 
-from loan_extractor.bridge.events import Emit, EmitError, event_for
+from loan_extractor.bridge.events import Emit, event_for
 from loan_extractor.bridge.notifications import ObjectCreated
 from loan_extractor.bridge.server import make_server
 from loan_extractor.bridge.settings import BridgeSettings
@@ -18,7 +19,6 @@ from loan_extractor.logs import configure_logging, prefect_env
 from loan_extractor.settings import Settings
 
 log = structlog.get_logger("loan_extractor.bridge")
-DRAIN_SECONDS = 10.0
 
 
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,35 +38,38 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return _usage("set LOAN_EXTRACTOR_BRIDGE_TOKEN to the auth_token of MinIO's webhook target")
     if not api_url:
         return _usage("set PREFECT_API_URL to the Prefect server's API (http://HOST:4200/api)")
-    server = make_server(args.host, args.port, bridge.token, prefect_emitter(), bridge.max_body_bytes)
     signal.signal(signal.SIGTERM, _interrupt)
-    log.info("bridge listening", url=server.url, prefect_api_url=api_url)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        log.info("bridge stopping", counts=dict(server.counts))
-    finally:
-        server.server_close()
-        drain_events()
+    with prefect_emitter() as emit:
+        server = make_server(args.host, args.port, bridge.token, emit, bridge.max_body_bytes)
+        log.info("bridge listening", url=server.url, prefect_api_url=api_url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            log.info("bridge stopping", counts=dict(server.counts))
+        finally:
+            server.server_close()
     return EXIT_OK
 
 
-def prefect_emitter() -> Emit:
-    """An `Emit` that hands each object's event to Prefect's events worker (`emit_event`)."""
-    from prefect.events import emit_event
+@contextmanager
+def prefect_emitter(client: Any = None) -> Iterator[Emit]:
+    """An `Emit` that POSTs each object's event to the Prefect API (`/events`) and returns once it is accepted.
 
-    def emit(obj: ObjectCreated) -> None:
-        if emit_event(**event_for(obj)) is None:
-            raise EmitError(f"Prefect did not accept the event for s3://{obj.bucket}/{obj.key}")
+    `emit_event` would only queue the event for a background websocket sender and report success
+    even when the server is down, so MinIO would get a 200 for an event that is then lost.
+    Waiting for the server's 204 lets a failure become a 503, and MinIO keeps the event and
+    retries. `client` defaults to `get_client(sync_client=True)` (PREFECT_API_URL).
+    """
+    from prefect.client.orchestration import get_client
+    from prefect.events import Event
 
-    return emit
+    with client if client is not None else get_client(sync_client=True) as api:
 
+        def emit(obj: ObjectCreated) -> None:
+            event = Event(**event_for(obj))
+            api.request("POST", "/events", json=[event.model_dump(mode="json")])
 
-def drain_events(timeout: float = DRAIN_SECONDS) -> None:
-    """Wait for queued events to reach the server before the process ends."""
-    from prefect.events.worker import EventsWorker
-
-    EventsWorker.drain_all(timeout=timeout)
+        yield emit
 
 
 def prefect_api_url() -> str | None:

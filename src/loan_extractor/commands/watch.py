@@ -12,9 +12,11 @@ from pathlib import Path
 
 import structlog
 
-from loan_extractor.commands import EXIT_OK, EXIT_USAGE
+from loan_extractor.bridge.events import EmitError
+from loan_extractor.commands import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from loan_extractor.errors import TransientError
 from loan_extractor.logs import configure_logging, prefect_env
-from loan_extractor.s3 import make_client, parse_s3_uri
+from loan_extractor.s3 import ObjectError, make_client, parse_s3_uri
 from loan_extractor.settings import Settings
 from loan_extractor.watch import WatchState, skip_existing, watch
 
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Poll until SIGTERM or SIGINT (or once); needs PREFECT_API_URL and S3 credentials (AWS_* variables)."""
     prefect_env()
     configure_logging(settings.log_format, settings.log_level)
-    from loan_extractor.commands.bridge import drain_events, prefect_api_url, prefect_emitter
+    from loan_extractor.commands.bridge import prefect_api_url, prefect_emitter
 
     try:
         bucket, prefix = parse_s3_uri(args.source)
@@ -54,12 +56,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     log.info("watching", source=source, interval=args.interval, state=str(path))
     try:
-        emitted = watch(client, bucket, prefix, state, prefect_emitter(), args.interval, once=args.once, stop=stop)
+        with prefect_emitter() as emit:
+            emitted = watch(client, bucket, prefix, state, emit, args.interval, once=args.once, stop=stop)
         log.info("watch stopped", emitted=emitted)
     except KeyboardInterrupt:
         log.info("watch interrupted")
-    finally:
-        drain_events()
+    except (ObjectError, TransientError, EmitError) as exc:
+        print(f"loan-extractor watch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 
