@@ -17,8 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from loan_extractor.extraction.foreign_text import TEMPLATES
 from loan_extractor.extraction.words import Word, build_lines
-from loan_extractor.samples.documents import LAYOUTS
-from loan_extractor.samples.draw import Page, Style, register_fonts
+from loan_extractor.samples.variety import CLASSIC, TRAIN
+from loan_extractor.samples.draw import Page, Style, register_fonts, register_unicode_fonts, unicode_fonts_available
 from loan_extractor.samples.loan import make_loan
 
 UNKNOWN = "unknown"
@@ -44,6 +44,8 @@ class RecordingPage(Page):
 
     def __init__(self, style: Style) -> None:  # noqa: D107 - Page's own __init__ would open a file
         register_fonts()
+        if unicode_fonts_available():
+            register_unicode_fonts()  # metrics of the fonts that names with diacritics print in
         self.canvas = Canvas(io.BytesIO(), pagesize=letter, invariant=1)
         self.style = style
         self.page = 1
@@ -93,19 +95,25 @@ def ocr_noise(text: str, rng: random.Random, rate: float) -> str:
     return " ".join(out)
 
 
-def _styles(rng: random.Random) -> Style:
-    return Style(dates=rng.choice(("us", "long", "iso")), dollar=rng.random() < 0.6,
-                 font=rng.choice(("Helvetica", "Times", "Courier")), variant=rng.randint(0, 1),
-                 mask=rng.choice(("XXXXXX", "****", "")))
+def _style(rng: random.Random, doc_type: str, layout: str) -> Style:
+    """A print style as the generator draws them (the first layouts know two label variants, later ones four)."""
+    classic = layout in CLASSIC[doc_type]
+    return Style(dates=rng.choice(("us", "long", "iso", "short") + (() if classic else ("dayfirst",))),
+                 font=rng.choice(("Helvetica", "Times", "Courier")), variant=rng.randint(0, 1 if classic else 3),
+                 mask=rng.choice(("XXXXXX", "****", "")), money_style=rng.choice(("plain", "dollar", "usd", "bare")),
+                 parens=rng.random() < 0.5)
 
 
 def supported_samples(rng: random.Random, loans: int, tax_year: int) -> list[Sample]:
-    """Every layout of every type for `loans` generated borrowers; each page one sample, noisy or clean."""
+    """Every training-split layout of every type for `loans` borrowers; each page a sample, and a partial copy.
+
+    Held-out layouts (samples.variety.HELD_OUT) are never trained on: the evaluation set measures them.
+    """
     samples: list[Sample] = []
     for _ in range(loans):
         for doc_type, doc in make_loan(rng, None, tax_year).items():
-            for name, layout in sorted(LAYOUTS[doc_type].items()):
-                page = RecordingPage(_styles(rng))
+            for name, layout in sorted(TRAIN[doc_type].items()):
+                page = RecordingPage(_style(rng, doc_type, name))
                 layout(page, doc)
                 for text in page_texts(page.words):
                     samples.append(Sample(ocr_noise(text, rng, rng.choice(NOISE_RATES)), doc_type, name))
