@@ -10,7 +10,6 @@ import threading
 from functools import lru_cache
 
 from prefect import task
-from prefect.cache_policies import NO_CACHE
 from sqlalchemy.engine import Engine
 
 from loan_extractor.db import make_engine

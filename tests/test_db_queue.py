@@ -11,7 +11,13 @@ from sqlalchemy import insert, select, text, update
 from loan_extractor.db import QueueRow, make_engine
 from loan_extractor.migrations import upgrade
 from loan_extractor.models import Reason
-from loan_extractor.sources.db import DbQueueSource, ObjectFetcher, complete_claims, release_claims, requeue_stale_claims
+from loan_extractor.sources.db import (
+    DbQueueSource,
+    ObjectFetcher,
+    complete_claims,
+    release_claims,
+    requeue_stale_claims,
+)
 from loan_extractor.stages.acquire import acquire
 
 
@@ -140,7 +146,7 @@ def _claim_concurrently(url: str, workers: int = 2) -> list[list[str]]:
                     started.wait()  # every claimer holds a first batch before any goes on: they overlap
                 seen[index].append(item.uri)
                 time.sleep(0.001)  # a little work per document
-        except BaseException as exc:  # noqa: BLE001 - reported by the test thread
+        except BaseException as exc:
             errors.append(exc)
         finally:
             engine.dispose()

@@ -10,7 +10,13 @@ from sqlalchemy import create_engine, inspect, text
 from loan_extractor.cli import main
 from loan_extractor.db import Base, make_engine
 from loan_extractor.migrations import (
-    SchemaOutdatedError, current_revision, ensure_schema, head_revision, is_current, require_current, upgrade,
+    SchemaOutdatedError,
+    current_revision,
+    ensure_schema,
+    head_revision,
+    is_current,
+    require_current,
+    upgrade,
 )  # fmt: skip
 
 TABLES = {"documents", "runs", "pages", "extracted_fields", "validation_failures", "anomalies", "bias_metrics", "intake_queue"}

@@ -7,7 +7,15 @@ import pytest
 from sqlalchemy import event, func, select
 
 from loan_extractor.db import (
-    AnomalyRow, Base, BiasMetricRow, DocumentRow, FieldRow, PageRow, RunRow, ValidationFailureRow, make_engine,
+    AnomalyRow,
+    Base,
+    BiasMetricRow,
+    DocumentRow,
+    FieldRow,
+    PageRow,
+    RunRow,
+    ValidationFailureRow,
+    make_engine,
 )  # fmt: skip
 from loan_extractor.migrations import upgrade
 from loan_extractor.models import Anomaly, Document, PageImage, Reason, Status
@@ -137,7 +145,7 @@ def test_same_document_twice_in_one_batch_is_one_row(engine) -> None:
 def test_writes_are_bulk_not_one_round_trip_per_row(engine) -> None:
     def statements(docs: list[Document], run_id: str) -> int:
         seen: list[str] = []
-        listener = lambda *args: seen.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
+        listener = lambda *args: seen.append(args[2])
         event.listen(engine, "before_cursor_execute", listener)
         try:
             store_results(engine, _summary(run_id, docs))

@@ -13,8 +13,20 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from sqlalchemy import (
-    JSON, BigInteger, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
-    UniqueConstraint, create_engine, text,
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    text,
 )  # fmt: skip
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError

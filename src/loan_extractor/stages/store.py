@@ -17,12 +17,21 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from loan_extractor.db import (
-    AnomalyRow, BiasMetricRow, DocumentRow, FieldRow, PageRow, RunRow, ValidationFailureRow, transient_db_errors, utcnow,
+    AnomalyRow,
+    BiasMetricRow,
+    DocumentRow,
+    FieldRow,
+    PageRow,
+    RunRow,
+    ValidationFailureRow,
+    transient_db_errors,
+    utcnow,
 )  # fmt: skip
 from loan_extractor.models import Document, Issue, Reason, Status
 from loan_extractor.run import RunSummary
 from loan_extractor.spec import fields_of
-from loan_extractor.stages.validation import RULES, STAGE as VALIDATION_STAGE
+from loan_extractor.stages.validation import RULES
+from loan_extractor.stages.validation import STAGE as VALIDATION_STAGE
 
 _UPSERT_DIALECTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 _BATCH = 500  # rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits
