@@ -2,7 +2,8 @@
 mixed loan-package PDFs, with a truth file the `evaluate` command reads.
 
 Truth keys are paths relative to the set's folder; a logical document inside a package is keyed
-`<path>#<first>-<last>` (1-based pages, `#3` for one page) and its entry repeats the range in `pages`.
+`<path>#<first>-<last>` (1-based pages, `#3` for one page) and its entry repeats the range in `pages`;
+its `meta.quality_band` is `package_<band>` (`package_text`, `package_scan_300`).
 """
 
 from __future__ import annotations
@@ -199,7 +200,8 @@ def _package_file(rng: random.Random, band: str, turn: int, stem: str, split: st
     parts, first = [], 1
     for doc, layout in sequence:
         split_name = "foreign" if doc.doc_type == "unknown" else layout_split(doc.doc_type, layout)
-        meta = {"quality_band": band, "layout_split": split_name, "name_script": script, "locale": locale,
+        # a band of its own, so that the single-document bands measure fields and the packages measure splitting
+        meta = {"quality_band": f"package_{band}", "layout_split": split_name, "name_script": script, "locale": locale,
                 "name": name, "package": True}
         parts.append(_part(rng, doc, layout, scan is not None, first, meta))
         first = parts[-1].pages[1] + 1
