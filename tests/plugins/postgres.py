@@ -59,7 +59,7 @@ def postgres_admin() -> URL:
     """The maintenance database's URL; fails under CI=true, skips elsewhere, when no server answers."""
     url, why = _admin_url()
     if url is None:
-        message = f"PostgreSQL is not reachable on 127.0.0.1:5432 ({why}); start it, or set LOAN_EXTRACTOR_TEST_POSTGRES"
+        message = f"PostgreSQL is not reachable ({why}); start it on 127.0.0.1:5432, or set LOAN_EXTRACTOR_TEST_POSTGRES"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
