@@ -18,6 +18,8 @@ from pydantic import SecretStr
 
 import loan_extractor
 from loan_extractor.logs import configure_logging
+from flows.hooks import alert_on_crash, alert_on_failure
+from loan_extractor.alerts import AlertSettings, load_rules
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
 from loan_extractor.outputs import OutputLocation, output_location
@@ -28,6 +30,7 @@ from loan_extractor.stages.validation import summarise_failures
 from loan_extractor.tools import tesseract
 from loan_extractor.tools.probe import check_tools
 from tasks.acquire import acquire_documents
+from tasks.alerts import send_run_alerts
 from tasks.analysis import check_bias, detect_anomalies
 from tasks.extract import extract
 from tasks.intake import find_duplicates, validate_input
@@ -44,6 +47,8 @@ PER_DOCUMENT_STAGES = ("validate-input", "preprocess", "extract", "validate-extr
     name="document-processing-pipeline",
     description="Acquire loan documents, run the nine stages on each, store and report.",
     task_runner=ThreadPoolTaskRunner(max_workers=Settings().max_workers),
+    on_failure=[alert_on_failure],
+    on_crashed=[alert_on_crash],
 )
 def document_processing_pipeline(
     source: str = "samples",
@@ -52,6 +57,8 @@ def document_processing_pipeline(
     s3_block: str | None = None,
     db_block: str | None = None,
     output: str | None = None,
+    slack_block: str | None = None,
+    email_block: str | None = None,
 ) -> Any:
     """Process every document of `source` (a folder or s3://BUCKET/PREFIX); Failed only when a document failed.
 
@@ -61,6 +68,7 @@ def document_processing_pipeline(
     configure_logging(settings.log_format, settings.log_level, attach_handler=False)
     cfg = settings.pipeline_config()
     check_tools(cfg.ocr.language)
+    rules = load_rules(AlertSettings().alert_rules_file)  # a broken rules file fails the run before any work
     tesseract.set_max_processes(settings.ocr_processes)
     s3_block = s3_block or settings.s3_block
     where = output_target(source, output or settings.output_uri, s3_block, settings)
@@ -92,6 +100,7 @@ def document_processing_pipeline(
     if where is not None:
         publish_outputs(summary, where, [files.json_path, files.html_path], s3_block)
         result["outputs"] = where.uri(run_id)
+    result["alerts"] = send_run_alerts(summary, rules, slack_block=slack_block, email_block=email_block)
     get_run_logger().info("run %s: %s; report %s", run_id, summary.counts(), files.html_path)
     if summary.failed:
         return Failed(message=f"{summary.failed} document(s) failed; see {files.html_path}", data=result)

@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES
 
 pytestmark = [pytest.mark.flow, pytest.mark.tesseract]
 STAGE_TASKS = {"acquire", "find-duplicates", "validate-input", "preprocess", "extract", "validate-extraction",
-               "detect-anomalies", "check-bias", "store-results", "report"}
+               "detect-anomalies", "check-bias", "store-results", "report", "alerts"}
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +118,27 @@ def test_run_command_prints_json_for_scripts(prefect_server, tmp_path, monkeypat
     assert by_name["w2.pdf"] | {"source": None} == {"source": None, "pages": [1], "loan_id": "L7", "doc_type": "w2", "status": "processed", "reason": None}
     assert by_name["page.html"]["reason"] == "unsupported_format"
     assert Path(out["report"]["html"]).is_file() and out["bias"] is not None
+
+
+def test_a_rule_breach_sends_one_slack_message_and_one_email(prefect_server, tmp_path, monkeypatch, webhook_receiver, smtp_receiver) -> None:
+    from flows.pipeline import document_processing_pipeline
+
+    shutil.copytree(SAMPLES / "L1003", tmp_path / "in" / "L1003")  # a planted income mismatch: 3 of 4 need review
+    env = {"LOAN_EXTRACTOR_DATA_DIR": str(tmp_path / "data"), "LOAN_EXTRACTOR_SLACK_WEBHOOK_URL": webhook_receiver.url,
+           "LOAN_EXTRACTOR_SMTP_HOST": smtp_receiver.host, "LOAN_EXTRACTOR_SMTP_PORT": str(smtp_receiver.port),
+           "LOAN_EXTRACTOR_SMTP_FROM": "loan-extractor@example.com", "LOAN_EXTRACTOR_SMTP_TO": "ops@example.com",
+           "LOAN_EXTRACTOR_SMTP_STARTTLS": "false"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    # block names that no test registers, so the channels come from the environment above
+    result = document_processing_pipeline(source=str(tmp_path / "in"), slack_block="no-such-slack", email_block="no-such-email")
+    assert "review-backlog" in result["alerts"]["fired"]
+    assert webhook_receiver.wait_for(1) and smtp_receiver.wait_for(1)
+    assert len(webhook_receiver.posts) == 1 and len(smtp_receiver.messages) == 1
+    text = webhook_receiver.texts()[0] + smtp_receiver.messages[0].get_body().get_content()
+    truth = _truth()
+    for entry in (t for name, t in truth.items() if name.startswith("L1003/")):
+        for field, value in entry["fields"].items():
+            if field.endswith("_name") or field in ("applicant_name", "account_holder"):
+                assert str(value) not in text, f"{field} leaked into an alert"
+    assert "secret-token" not in text and result["run_id"] in text
