@@ -65,3 +65,18 @@ def _alert(flow: Flow[..., Any], flow_run: FlowRun, state: State[Any], trigger: 
         raise_alerts(rules, trigger, context, senders)
     except Exception as exc:  # noqa: BLE001 - a hook that raises changes nothing but hides the cause
         log.error("state-hook alerts not sent", run_id=str(flow_run.id), trigger=trigger.value, error=type(exc).__name__)
+
+
+def release_queue_claims(flow: Flow[..., Any], flow_run: FlowRun, state: State[Any]) -> None:
+    """on_failure/on_crashed hook: a run over the `db` queue that ended early gives its claimed rows back."""
+    if (flow_run.parameters or {}).get("source") != "db" or _decided_failure(state):
+        return
+    try:
+        from loan_extractor.settings import Settings
+        from loan_extractor.sources.db import release_claims
+        from tasks.storage import engine_for
+
+        released = release_claims(engine_for(Settings()), str(flow_run.id))
+        log.warning("queue rows released after the run ended early", run_id=str(flow_run.id), rows=released)
+    except Exception as exc:  # noqa: BLE001 - a hook never raises; stale claims are requeued later
+        log.error("could not release queue rows", run_id=str(flow_run.id), error=type(exc).__name__)

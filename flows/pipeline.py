@@ -18,7 +18,7 @@ from pydantic import SecretStr
 
 import loan_extractor
 from loan_extractor.logs import configure_logging
-from flows.hooks import alert_on_crash, alert_on_failure
+from flows.hooks import alert_on_crash, alert_on_failure, release_queue_claims
 from loan_extractor.alerts import AlertSettings, load_rules
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
@@ -37,7 +37,7 @@ from tasks.intake import find_duplicates, validate_input
 from tasks.outputs import publish_outputs
 from tasks.preprocess import preprocess
 from tasks.report import publish_report
-from tasks.storage import store
+from tasks.storage import check_database, finish_claims, store
 from tasks.validation import validate_extraction
 
 PER_DOCUMENT_STAGES = ("validate-input", "preprocess", "extract", "validate-extraction")
@@ -47,8 +47,8 @@ PER_DOCUMENT_STAGES = ("validate-input", "preprocess", "extract", "validate-extr
     name="document-processing-pipeline",
     description="Acquire loan documents, run the nine stages on each, store and report.",
     task_runner=ThreadPoolTaskRunner(max_workers=Settings().max_workers),
-    on_failure=[alert_on_failure],
-    on_crashed=[alert_on_crash],
+    on_failure=[alert_on_failure, release_queue_claims],
+    on_crashed=[alert_on_crash, release_queue_claims],
 )
 def document_processing_pipeline(
     source: str = "samples",
@@ -68,6 +68,7 @@ def document_processing_pipeline(
     configure_logging(settings.log_format, settings.log_level, attach_handler=False)
     cfg = settings.pipeline_config()
     check_tools(cfg.ocr.language)
+    check_database(settings)
     rules = load_rules(AlertSettings().alert_rules_file)  # a broken rules file fails the run before any work
     tesseract.set_max_processes(settings.ocr_processes)
     s3_block = s3_block or settings.s3_block
@@ -76,7 +77,9 @@ def document_processing_pipeline(
     work_dir = settings.work_dir / run_id
 
     exclude = (where.prefix,) if where and source.startswith(f"s3://{where.bucket}/") else ()
-    docs, ignored = acquire_documents(source, cfg, work_dir, limit=limit, loan_id=loan_id, s3_block=s3_block, exclude=exclude)
+    docs, ignored = acquire_documents(
+        source, cfg, work_dir, limit=limit, loan_id=loan_id, s3_block=s3_block, exclude=exclude, settings=settings, run_id=run_id
+    )
     gathered = process_documents(docs, settings, cfg, work_dir)
     with_anomalies, anomalies = detect_anomalies(gathered, cfg)
     final = [doc.finalised() for doc in with_anomalies]
@@ -94,6 +97,8 @@ def document_processing_pipeline(
         ignored=tuple(ignored),
     )
     stored = store(summary, settings)
+    if source == "db":
+        finish_claims(run_id, list(summary.documents), settings)
     files = publish_report(summary, settings.reports_dir)
     shutil.rmtree(work_dir, ignore_errors=True)
     result = summary.to_json() | {"report": {"json": str(files.json_path), "html": str(files.html_path)}, "document_rows": stored.document_rows}

@@ -11,7 +11,7 @@ from prefect.context import TaskRunContext
 
 from loan_extractor.errors import TransientError
 from loan_extractor.models import Document
-from loan_extractor.outcomes import as_failed, guarded
+from loan_extractor.outcomes import as_failed, guarded, guarded_parts
 
 RETRIES = 2
 RETRY_DELAYS = [2, 10]  # seconds; with jitter, for transient I/O only
@@ -48,6 +48,17 @@ def run_guarded(stage: str, fn: Callable[..., Document], doc: Document, *args: A
         if ctx is not None and ctx.task_run.run_count <= ctx.task.retries:
             raise
         return as_failed(stage, doc, exc)
+
+
+def run_guarded_parts(stage: str, fn: Callable[..., list[Document]], doc: Document, *args: Any) -> list[Document]:
+    """`guarded_parts` plus retries, as `run_guarded`."""
+    try:
+        return guarded_parts(stage, fn, doc, *args)
+    except TransientError as exc:
+        ctx = TaskRunContext.get()
+        if ctx is not None and ctx.task_run.run_count <= ctx.task.retries:
+            raise
+        return [as_failed(stage, doc, exc)]
 
 
 def run_chunk(stage: str, fn: Callable[..., Document], docs: list[Document], *args: Any) -> list[Document]:

@@ -8,9 +8,11 @@ from prefect import task
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
+from loan_extractor.settings import Settings
 from loan_extractor.sources import open_source
 from loan_extractor.stages.acquire import acquire
 from tasks._outcome import io_task_options
+from tasks.storage import engine_for
 
 
 @task(
@@ -27,13 +29,19 @@ def acquire_documents(
     loan_id: str | None = None,
     s3_block: str | None = None,
     exclude: tuple[str, ...] = (),
+    settings: Settings | None = None,
+    run_id: str = "",
 ) -> tuple[list[Document], list[str]]:
-    """Every document of the source (and the names ignored by pattern); S3 credentials from a block when named."""
+    """Every document of the source (and the names ignored by pattern); S3 credentials from a block when named.
+
+    The `db` source claims pending queue rows for this run (`run_id`) in the configured database.
+    """
     client = None
-    if s3_block and source.startswith("s3://"):
+    if s3_block and (source.startswith("s3://") or source == "db"):
         from blocks.s3 import load_s3
 
         client = load_s3(s3_block)[0]
-    opened = open_source(source, cfg, client, exclude)
+    queue = (engine_for(settings), run_id) if source == "db" and settings is not None else None
+    opened = open_source(source, cfg, client, exclude, queue=queue, limit=limit)
     docs = acquire(opened, work_dir, limit=limit, loan_id=loan_id)
     return docs, list(getattr(opened, "ignored", []))

@@ -7,8 +7,8 @@ from prefect.cache_policies import NO_CACHE
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
-from loan_extractor.stages.extract import extract_document
-from tasks._outcome import chunk_run_name, run_chunk
+from loan_extractor.stages.split import extract_package
+from tasks._outcome import chunk_run_name, run_guarded_parts
 
 
 @task(
@@ -19,5 +19,5 @@ from tasks._outcome import chunk_run_name, run_chunk
     task_run_name=chunk_run_name("extract"),
 )
 def extract(docs: list[Document], cfg: PipelineConfig) -> list[Document]:
-    """The documents with their types, fields and confidences."""
-    return run_chunk("extract", extract_document, docs, cfg)
+    """Each file's logical documents (a loan package gives several) with types, fields and confidences."""
+    return [part for doc in docs for part in run_guarded_parts("extract", extract_package, doc, cfg)]

@@ -30,6 +30,21 @@ def guarded(stage: str, fn: Callable[..., Document], doc: Document, *args: Any, 
     return result
 
 
+def guarded_parts(stage: str, fn: Callable[..., list[Document]], doc: Document, *args: Any) -> list[Document]:
+    """`guarded` for a stage that may turn one file into several logical documents."""
+    if doc.is_terminal:
+        return [doc]
+    try:
+        parts = fn(doc, *args)
+    except (ToolMissingError, TransientError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - every other error ends this document only
+        return [as_failed(stage, doc, exc)]
+    for part in parts:
+        _log_outcome(stage, part)
+    return parts
+
+
 def _log_outcome(stage: str, doc: Document) -> None:
     """One line per stage and document; the reason code, never field values."""
     if doc.is_terminal:

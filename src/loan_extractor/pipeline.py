@@ -10,13 +10,13 @@ from pathlib import Path
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
-from loan_extractor.outcomes import guarded
+from loan_extractor.outcomes import guarded, guarded_parts
 from loan_extractor.sources import LocalFiles
 from loan_extractor.stages.acquire import acquire
 from loan_extractor.stages.anomalies import detect_anomalies
-from loan_extractor.stages.extract import extract_document
 from loan_extractor.stages.intake import DuplicateIndex, build_duplicate_index, check_input
 from loan_extractor.stages.preprocess import preprocess_document
+from loan_extractor.stages.split import extract_package
 from loan_extractor.stages.validation import validate_extraction
 
 
@@ -29,16 +29,19 @@ def process_files(
         docs = acquire(LocalFiles(tuple(paths), loan_id=loan_id), work_dir)
         index = build_duplicate_index(docs, ())
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            docs = list(pool.map(lambda d: process_document(d, cfg, index, work_dir, today), docs))
-        docs, _ = detect_anomalies(docs, cfg)
+            parts = list(pool.map(lambda d: process_document(d, cfg, index, work_dir, today), docs))
+        docs, _ = detect_anomalies([part for file_parts in parts for part in file_parts], cfg)
         return [doc.finalised() for doc in docs]
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
 
 
-def process_document(doc: Document, cfg: PipelineConfig, index: DuplicateIndex, work_dir: Path, today: date) -> Document:
-    """The per-document stages in order; each error becomes an outcome on the record."""
+def process_document(
+    doc: Document, cfg: PipelineConfig, index: DuplicateIndex, work_dir: Path, today: date
+) -> list[Document]:
+    """The per-file stages in order: one record per logical document of the file (a loan package
+    gives several, in page order); each error becomes an outcome on the record."""
     doc = guarded("validate-input", check_input, doc, cfg.limits, index, cfg.ocr.render_dpi)
     doc = guarded("preprocess", preprocess_document, doc, cfg, work_dir)
-    doc = guarded("extract", extract_document, doc, cfg)
-    return guarded("validate-extraction", validate_extraction, doc, cfg, today)
+    parts = guarded_parts("extract", extract_package, doc, cfg)
+    return [guarded("validate-extraction", validate_extraction, part, cfg, today) for part in parts]
