@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from loan_extractor.evaluation import evaluate_folder, load_truth
+from loan_extractor.logs import configure_logging
 from loan_extractor.samples import write_evaluation_set
 from loan_extractor.settings import Settings
 from loan_extractor.tools import tesseract
@@ -94,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="also save the full JSON report here")
     args = parser.parse_args(argv)
     settings = Settings()
+    configure_logging(settings.log_format, "WARNING")
     tesseract.set_max_processes(settings.ocr_processes)
     truth = ensure_set(args.dir, args.seed, args.per_cell)
     report = evaluate_folder(args.dir, load_truth(truth), settings.pipeline_config(), settings.max_workers,
