@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng poppler-utils fonts-dejavu-core
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_EXTRA_LOGGERS := loan_extractor
 
@@ -11,12 +11,13 @@ export PREFECT_LOGGING_EXTRA_LOGGERS := loan_extractor
 
 setup: system-packages $(VENV)/.installed
 
-# tesseract with its English model and poppler come from the distribution's packages.
+# tesseract with its English model, poppler and the fonts the sample generator draws names with
+# come from the distribution's packages; only the missing ones are installed.
 system-packages:
-	@if ! command -v tesseract >/dev/null || ! command -v pdftoppm >/dev/null \
-	    || ! tesseract --list-langs 2>/dev/null | grep -qx eng; then \
-	  echo "installing $(APT_PACKAGES)"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing" $$missing; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
 $(VENV)/.installed: requirements.lock pyproject.toml

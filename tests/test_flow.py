@@ -15,7 +15,7 @@ from loan_extractor.db import DocumentRow
 from tests.conftest import SAMPLES
 
 pytestmark = [pytest.mark.flow, pytest.mark.tesseract]
-STAGE_TASKS = {"acquire", "find-duplicates", "validate-input", "preprocess", "extract", "validate-extraction",
+STAGE_TASKS = {"check-database", "acquire", "find-duplicates", "validate-input", "preprocess", "extract", "validate-extraction",
                "detect-anomalies", "check-bias", "store-results", "report", "alerts"}
 
 
