@@ -28,7 +28,7 @@ from loan_extractor.run import RunSummary
 from loan_extractor.settings import Settings
 from loan_extractor.stages.validation import summarise_failures
 from loan_extractor.tools import tesseract
-from loan_extractor.tools.probe import check_tools
+from loan_extractor.tools.probe import check_ocr_models
 from tasks.acquire import acquire_documents
 from tasks.alerts import send_run_alerts
 from tasks.analysis import check_bias, detect_anomalies
@@ -67,7 +67,7 @@ def document_processing_pipeline(
     settings = with_database_block(Settings(), db_block)
     configure_logging(settings.log_format, settings.log_level, attach_handler=False)
     cfg = settings.pipeline_config()
-    check_tools(cfg.ocr.language)
+    check_ocr_models(cfg.ocr)
     check_database(settings)
     rules = load_rules(AlertSettings().alert_rules_file)  # a broken rules file fails the run before any work
     tesseract.set_max_processes(settings.ocr_processes)

@@ -29,14 +29,14 @@ def evaluate(args: argparse.Namespace, settings: Settings) -> int:
     """Print the report; 0 whatever the scores are, 2 for a missing folder, truth file or truth-named file."""
     from loan_extractor.evaluation import DEFAULT_BY, evaluate_folder, load_truth, render_text
     from loan_extractor.tools import tesseract
-    from loan_extractor.tools.probe import check_tools
+    from loan_extractor.tools.probe import check_ocr_models
 
     configure_logging(settings.log_format, "WARNING")
     if not args.dir.is_dir() or not args.truth.is_file():
         print(f"loan-extractor: need a folder and a truth file: {args.dir}, {args.truth}", file=sys.stderr)
         return EXIT_USAGE
     cfg = settings.pipeline_config()
-    check_tools(cfg.ocr.language)
+    check_ocr_models(cfg.ocr)
     tesseract.set_max_processes(settings.ocr_processes)
     try:
         report = evaluate_folder(args.dir, load_truth(args.truth), cfg, settings.max_workers, date.today(),

@@ -25,7 +25,7 @@ def extract(args: argparse.Namespace, settings: Settings) -> int:
     """Print one JSON line per document; 0 when every file got a terminal status."""
     from loan_extractor.pipeline import process_files
     from loan_extractor.tools import tesseract
-    from loan_extractor.tools.probe import check_tools
+    from loan_extractor.tools.probe import check_ocr_models
 
     configure_logging(settings.log_format, settings.log_level if args.verbose else "WARNING")
     missing = [p for p in args.files if not p.is_file()]
@@ -33,7 +33,7 @@ def extract(args: argparse.Namespace, settings: Settings) -> int:
         print(f"loan-extractor: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
         return EXIT_USAGE
     cfg = settings.pipeline_config()
-    check_tools(cfg.ocr.language)
+    check_ocr_models(cfg.ocr)
     tesseract.set_max_processes(settings.ocr_processes)
     for doc in process_files(args.files, cfg, settings.max_workers, date.today(), loan_id=args.loan_id):
         print(json.dumps(doc.to_output(), ensure_ascii=False), flush=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from loan_extractor.config import OcrConfig
 from loan_extractor.errors import ToolMissingError
 from loan_extractor.tools import tesseract
 
@@ -16,3 +17,9 @@ def check_tools(language: str) -> None:
     if missing:
         raise ToolMissingError(f"{', '.join(missing)} not found: install poppler (apt-get install poppler-utils)")
     tesseract.check_installed(language)
+
+
+def check_ocr_models(ocr: OcrConfig) -> None:
+    """The OCR language, and the optional name model (a warning when missing, unless required)."""
+    check_tools(ocr.language)
+    tesseract.check_script_model(ocr.name_model, ocr.name_model_required)
