@@ -39,7 +39,14 @@ class S3Source:
         return cls(client=client, bucket=bucket, prefix=prefix, **options)
 
     def list_items(self) -> Iterator[SourceItem]:
-        """Objects in key order (S3 lists keys in UTF-8 byte order, which is code-point order), page by page."""
+        """Objects in key order (S3 lists keys in UTF-8 byte order, which is code-point order), page by page.
+
+        A prefix that names one object exactly (what an object-created event gives) lists that object alone.
+        """
+        single = self._single_object()
+        if single is not None:
+            yield single
+            return
         root = f"{self.prefix.strip('/')}/" if self.prefix.strip("/") else ""
         paginator = self.client.get_paginator("list_objects_v2")
         pages = paginator.paginate(Bucket=self.bucket, Prefix=root, PaginationConfig={"PageSize": self.page_size})
@@ -49,6 +56,21 @@ class S3Source:
                     item = self._item(obj["Key"], root, obj.get("Size"))
                     if item is not None:
                         yield item
+
+    def _single_object(self) -> SourceItem | None:
+        """The item when the prefix is an object's full key; its loan id is the folder holding it.
+
+        `<inbox>/<loan_id>/<file>` gives `loan_id`, as listing `<inbox>` would; an object at the bucket root has none.
+        """
+        key = self.prefix.strip("/")
+        if not key:
+            return None
+        with object_errors(object_uri(self.bucket, key)):
+            found = self.client.list_objects_v2(Bucket=self.bucket, Prefix=key, MaxKeys=1).get("Contents", [])
+        if not found or found[0]["Key"] != key:
+            return None
+        parts = relative_parts(key)
+        return SourceItem(uri=object_uri(self.bucket, key), name=parts[-1], loan_id=loan_id_from_parts(parts), size=found[0].get("Size"))
 
     def _item(self, key: str, root: str, size: int | None) -> SourceItem | None:
         """The item for one listed key; folder markers, excluded and ignored keys give none."""
