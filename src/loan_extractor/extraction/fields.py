@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 
 import yaml
@@ -14,6 +14,7 @@ from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.normalise import (
     Parsed,
+    day_first_hint,
     normalise,
     normalise_date,
     normalise_year,
@@ -26,6 +27,7 @@ MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this (
 _FORMATS = {"year": normalise_year}
 HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
 HEADING_COST = 0.85  # a name read without its label is less certain
+PART_COST = 0.9  # a name composed from some of its parts only
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,16 @@ def label_rules() -> dict:
     """The parsed labels.yaml."""
     text = resources.files("loan_extractor").joinpath("data/labels.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+@cache
+def label_phrases() -> frozenset[tuple[str, ...]]:
+    """Every label phrase of every type as tokens: a "value" reading exactly one ("Last name") is a label."""
+    phrases: set[tuple[str, ...]] = set()
+    for rules in label_rules().values():
+        found = [p for ps in rules.get("fields", {}).values() for p in ps] + rules.get("stops", [])
+        phrases.update(tuple(tokens(p)) for p in found)
+    return frozenset(phrases)
 
 
 @cache
@@ -101,11 +113,21 @@ def _hits_for(page: Page, target: str) -> list[Hit]:
 def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
     parse = _FORMATS.get(rules.get("formats", {}).get(name, ""))
     for hit in _hits_for(page, f"field:{name}"):
+        if kind is FieldKind.DATE and parse is None and _says_day_first(page, hit):
+            parse = partial(normalise_date, day_first=True)
         for words in (page.words_right(hit), page.words_below(hit)):
             value = read_value(kind, words, parse)
             if value is not None:
                 return value
     return None
+
+
+def _says_day_first(page: Page, hit: Hit) -> bool:
+    """The label's own words, or the two after it, announce day-first dates ("Pay Date (DD/MM/YYYY)")."""
+    line = page.lines[hit.line]
+    stop = page.next_hit(hit.line, hit.end)
+    after = line.words[hit.start : min(hit.end + 2, stop.box_start if stop else len(line.words))]
+    return day_first_hint(" ".join(w.text for w in after))
 
 
 def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue | None:
@@ -115,6 +137,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
         return None
     if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
         text = " ".join(w.text for w in words)
+        if tuple(tokens(text)) in label_phrases():
+            return None  # a label printed beside this one, not its value
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return _valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
     for start in range(len(words)):
@@ -191,18 +215,19 @@ def _fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
         if found.get(rng["start"]) and found.get(rng["end"]):
             continue
         for hit in _hits_for(page, f"range:{i}"):
-            dates = _dates(page.words_right(hit)) or _dates(page.words_below(hit))
+            day_first = _says_day_first(page, hit)
+            dates = _dates(page.words_right(hit), day_first) or _dates(page.words_below(hit), day_first)
             if len(dates) >= 2:
                 found[rng["start"]] = found.get(rng["start"]) or dates[0]
                 found[rng["end"]] = found.get(rng["end"]) or dates[1]
                 break
 
 
-def _dates(words: Sequence[Word]) -> list[FieldValue]:
+def _dates(words: Sequence[Word], day_first: bool = False) -> list[FieldValue]:
     dates, start = [], 0
     while start < len(words):
         for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
-            value = _valued(normalise_date(" ".join(w.text for w in words[start : start + size])),
+            value = _valued(normalise_date(" ".join(w.text for w in words[start : start + size]), day_first),
                             words[start : start + size])
             if value is not None:
                 dates.append(value)
@@ -216,11 +241,16 @@ def _dates(words: Sequence[Word]) -> list[FieldValue]:
 def _compose(rules: dict, found: dict[str, FieldValue | None]) -> None:
     """A name printed in parts (first name and initial | last name) joined into its field."""
     for name, parts in rules.get("compose", {}).items():
-        values = [found.get(p) for p in parts]
-        if found.get(name) is None and all(values):
-            text = " ".join(str(v.value) for v in values if v)
-            words = tuple(w for v in values if v for w in v.words)
-            found[name] = FieldValue(text, min(v.conf for v in values if v), words)
+        values = [v for p in parts if (v := found.get(p))]
+        if found.get(name) is not None or not values:
+            continue
+        text = " ".join(str(v.value) for v in values)
+        # a box meant for a part may hold the whole name ("Thomas H Sullivan" under "First name and initial")
+        if len(values) < len(parts) and len(text.split()) < 2:
+            continue
+        cost = 1.0 if len(values) == len(parts) else PART_COST
+        found[name] = FieldValue(text, round(min(v.conf for v in values) * cost, 3),
+                                 tuple(w for v in values for w in v.words))
 
 
 def _fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:

@@ -18,6 +18,8 @@ _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 # W-2 style box ids printed before a label: "a", "c", "1", "12a".
 BOX_ID = re.compile(r"^(?:[a-f]|\d{1,2}[a-d]?)$")
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
+CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
+CLIPPED_SIM = 0.85
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,19 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: list[str], lexicon: froze
         elif k + 1 < len(ptoks) and token_similarity(seen, ptoks[k] + ptoks[k + 1]) >= 0.95:
             sims.extend([0.9, 0.9])
             j, k = j + 1, k + 2
+        elif _clipped(seen, ptoks, k):
+            sims.append(CLIPPED_SIM)
+            j, k = j + 1, k + 1
         else:
             break
     return sims, j - i
+
+
+def _clipped(seen: str, ptoks: list[str], k: int) -> bool:
+    """The last word of a label of three or more words cut short by a narrow box ("tax withh")."""
+    label = ptoks[k]
+    return (k == len(ptoks) - 1 and k >= 2 and CLIPPED_MIN <= len(seen) < len(label)
+            and label.startswith(seen))
 
 
 def _box_start(line: Line, start: int, box_ids: bool) -> int:

@@ -32,8 +32,9 @@ class Page:
         limit = stop.box_start if stop else len(line.words)
         segment = line.segment_of[hit.end - 1]
         same = [i for i in range(hit.end, limit) if line.segment_of[i] == segment]
-        if any(_is_value_word(line.words[i]) for i in same):
-            return [line.words[i] for i in same]
+        value = _after_qualifier(line, same)
+        if any(_is_value_word(line.words[i]) for i in value):
+            return [line.words[i] for i in value]
         rest = [i for i in range(hit.end, limit) if i not in same]
         if not rest:
             return []
@@ -53,11 +54,13 @@ class Page:
         origin = self.lines[hit.line]
         left, right = self.cell(hit)
         bottom = origin.y1
+        label_end = origin.words[hit.end - 1].x1
         for index in range(hit.line + 1, min(hit.line + 1 + BELOW_LINES, len(self.lines))):
             line = self.lines[index]
             # the line's full extent, not its median word: "e Employee's name" has mostly x-height boxes
             if line.page != origin.page or line.y0 - bottom > BELOW_GAP * (origin.y1 - origin.y0):
                 return []
+            right = min(right, self._column_edge(index, label_end))
             inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
             if not inside:
                 continue
@@ -71,6 +74,16 @@ class Page:
             return [line.words[i] for i in inside]
         return []
 
+    def _column_edge(self, index: int, label_end: float) -> float:
+        """Where a label of the next column starts on a line below, right of the label's end.
+
+        Boxes of a form sit side by side at different heights ("3 Social security wages" beside
+        the employer's box): such a label closes this box on that line and below.
+        """
+        line = self.lines[index]
+        starts = [line.words[h.box_start].x0 for h in self.hits_on.get(index, [])]
+        return min((x for x in starts if x > label_end), default=float("inf"))
+
     def header_above(self, row: Hit, columns: dict[str, list[Hit]]) -> dict[str, Hit]:
         """The nearest header line above a table row: column target -> its header hit."""
         for index in range(row.line - 1, max(row.line - 1 - HEADER_LINES, -1), -1):
@@ -80,6 +93,21 @@ class Page:
             if found:
                 return found
         return {}
+
+
+def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
+    """Indexes after a parenthesised qualifier that opens them: "Name (First, Middle, Last)", "(months)".
+
+    A qualifier holds letters and no digit, so "(200.28)", a negative amount, stays a value.
+    """
+    if not indexes or not line.words[indexes[0]].text.startswith("("):
+        return indexes
+    for n, i in enumerate(indexes):
+        if line.words[i].text.endswith(")"):
+            text = " ".join(line.words[j].text for j in indexes[: n + 1])
+            qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
+            return indexes[n + 1 :] if qualifier else indexes
+    return indexes
 
 
 def _is_value_word(word: Word) -> bool:

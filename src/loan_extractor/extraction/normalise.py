@@ -83,13 +83,25 @@ def normalise_percent(text: str) -> Parsed | None:
     return Parsed(fixed, conf * (1.0 if has_sign else 0.9))
 
 
-def normalise_date(text: str) -> Parsed | None:
-    """US numeric (03/15/2026), ISO (2026-03-15) or month names (March 15, 2026 / 15 Mar 2026) -> ISO."""
+def normalise_date(text: str, day_first: bool = False) -> Parsed | None:
+    """US numeric (03/15/2026), ISO (2026-03-15) or month names (March 15, 2026 / 15 Mar 2026) -> ISO.
+
+    `day_first` reads numeric dates as 15/03/2026: only when the label says so ("(DD/MM/YYYY)"),
+    since 04/03/2026 parses either way and a guess would be silently wrong.
+    """
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
-    return _numeric_date(raw) or _named_date(raw)
+    return _numeric_date(raw, day_first) or _named_date(raw)
 
 
-def _numeric_date(raw: str) -> Parsed | None:
+def day_first_hint(text: str) -> bool:
+    """Whether printed text announces day-first dates: "(DD/MM/YYYY)", "DD.MM.YY", "dd-mm-yyyy"."""
+    return bool(_DAY_FIRST.search(text))
+
+
+_DAY_FIRST = re.compile(r"(?<![A-Za-z])DD\s?[/.-]\s?MM(?![A-Za-z])", re.IGNORECASE)
+
+
+def _numeric_date(raw: str, day_first: bool = False) -> Parsed | None:
     fixed, conf = _fix_number(raw)
     if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", fixed):
         return _make_date(int(match[1]), int(match[2]), int(match[3]), conf)
@@ -99,7 +111,8 @@ def _numeric_date(raw: str) -> Parsed | None:
     year = int(match[4])
     if len(match[4]) == 2:
         year, conf = (2000 + year if year < 50 else 1900 + year), conf * 0.8
-    return _make_date(year, int(match[1]), int(match[3]), conf)
+    month, day = (int(match[3]), int(match[1])) if day_first else (int(match[1]), int(match[3]))
+    return _make_date(year, month, day, conf)
 
 
 def _named_date(raw: str) -> Parsed | None:

@@ -1,0 +1,111 @@
+"""Label association rules met on unseen forms: clipped labels, side-by-side boxes, qualifiers, day-first hints."""
+
+from __future__ import annotations
+
+from fixtures.words.synth import lay_out
+
+from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.labels import find_hits
+from loan_extractor.extraction.normalise import day_first_hint, normalise_date
+from loan_extractor.extraction.words import build_lines
+from loan_extractor.spec import DocType
+
+
+def _fields(doc_type: DocType, rows: list) -> dict[str, object]:
+    found = extract_fields(doc_type, build_lines(lay_out(rows)))
+    return {name: v.value if v else None for name, v in found.items()}
+
+
+def test_a_label_cut_at_its_box_edge_still_matches() -> None:
+    hits = find_hits(build_lines(lay_out([(100, [(300, "1 Wages, tips, other compe"), (436, "2 Federal")])])),
+                     {"Wages, tips, other compensation": ["field:wages"]}, box_ids=True)
+    assert [h.targets for h in hits] == [("field:wages",)] and hits[0].score < 1.0
+
+
+def test_a_short_or_two_word_label_is_never_completed_from_a_prefix() -> None:
+    lines = build_lines(lay_out([(100, [(54, "Net P"), (200, "Soc sec w")])]))
+    assert find_hits(lines, {"Net Pay": ["a"], "Soc sec wages": ["b"], "Social security wages": ["c"]}) == []
+
+
+def test_w2_boxes_side_by_side_and_a_whole_name_under_first_name() -> None:
+    got = _fields(DocType.W2, [
+        (100, [(58, "b Employer identification number (EIN)"), (310, "1 Wages, tips, other compe"),
+               (436, "2 Federal income tax withh")]),
+        (113, [(60, "51-3308481")]),
+        (120, [(310, "USD 109,554.84"), (436, "USD 16,452.99")]),
+        (134, [(58, "c Employer's name, address, and ZIP code")]),
+        (140, [(310, "3 Social security wages"), (436, "4 Social security tax with")]),
+        (150, [(60, "Granite State Builders")]),
+        (160, [(310, "USD 113,937.03"), (436, "USD 7,064.10")]),
+        (244, [(58, "e Employee's first name and initial"), (257, "Last name")]),
+        (267, [(60, "Thomas H Sullivan")]),
+    ])
+    assert got["wages"] == "109554.84" and got["federal_income_tax_withheld"] == "16452.99"
+    assert got["social_security_wages"] == "113937.03"  # not the "4" of the next box
+    assert got["employer_name"] == "Granite State Builders"
+    assert got["employee_name"] == "Thomas H Sullivan"
+
+
+def test_a_label_beside_a_label_is_not_a_value() -> None:
+    got = _fields(DocType.W2, [(244, [(58, "e Employee's first name and initial Last name")]),
+                               (267, [(60, "Thomas S Prescott")])])
+    assert got["employee_name"] == "Thomas S Prescott"
+
+
+def test_one_name_part_alone_is_not_a_name() -> None:
+    got = _fields(DocType.W2, [(244, [(58, "e Employee's first name and initial"), (257, "Last name")]),
+                               (267, [(60, "Thomas")])])
+    assert got["employee_name"] is None
+
+
+def test_a_parenthesised_qualifier_is_part_of_the_label() -> None:
+    got = _fields(DocType.LOAN_APPLICATION, [
+        (50, [(54, "Residential Loan Application")]),
+        (82, [(54, "Name (First, Middle, Last)")]),
+        (99, [(54, "Markéta R Procházka")]),
+        (120, [(54, "Loan Term (months):"), (200, "360")]),
+    ])
+    assert got["applicant_name"] == "Markéta R Procházka" and got["loan_term_months"] == 360
+
+
+def test_a_negative_amount_in_parentheses_stays_a_value() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [(60, [(54, "Bank Statement")]),
+                                           (100, [(54, "Total Withdrawals:"), (200, "(1,016.40)")])])
+    assert got["total_withdrawals"] is not None
+
+
+def test_day_first_dates_only_under_a_label_that_says_so() -> None:
+    got = _fields(DocType.PAY_STUB, [
+        (60, [(54, "Earnings Statement")]),
+        (101, [(54, "Employee"), (300, "Payment Date (DD/MM/YYYY)")]),
+        (118, [(54, "Jane Doe"), (300, "04/03/2026")]),
+        (139, [(54, "Period Start"), (300, "Period End (DD/MM/YYYY)")]),
+        (156, [(54, "04/03/2026"), (300, "28/02/2026")]),
+    ])
+    assert got["pay_date"] == "2026-03-04" and got["pay_period_end"] == "2026-02-28"
+    assert got["pay_period_start"] == "2026-04-03"  # its own label gives no hint: US order
+
+
+def test_a_day_first_range() -> None:
+    got = _fields(DocType.PAY_STUB, [(60, [(54, "Earnings Statement")]),
+                                     (100, [(54, "Pay period (DD/MM/YYYY)"), (200, "01/02/2026 - 28/02/2026")])])
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-02-01", "2026-02-28")
+
+
+def test_day_first_hint_and_parse() -> None:
+    assert day_first_hint("Date (DD/MM/YYYY)") and day_first_hint("dd.mm.yy") and day_first_hint("DD-MM-YYYY")
+    assert not day_first_hint("(MM/DD/YYYY)") and not day_first_hint("ADDRESS MMA")
+    assert normalise_date("04/03/2026", day_first=True).value == "2026-03-04"  # type: ignore[union-attr]
+    assert normalise_date("28/02/2026", day_first=True).value == "2026-02-28"  # type: ignore[union-attr]
+    assert normalise_date("02/28/2026", day_first=True) is None  # contradicts its label: not guessed
+    assert normalise_date("2026-02-01", day_first=True).value == "2026-02-01"  # type: ignore[union-attr]
+
+
+def test_summary_boxes_with_plain_words_for_money_in_and_out() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [
+        (53, [(54, "First Union Savings Bank")]),
+        (186, [(54, "Starting Balance"), (180, "Money In"), (300, "Money Out"), (420, "Balance at End")]),
+        (204, [(54, "24022.51"), (180, "2702.32"), (300, "996.57"), (420, "25728.26")]),
+    ])
+    assert (got["opening_balance"], got["total_deposits"]) == ("24022.51", "2702.32")
+    assert (got["total_withdrawals"], got["closing_balance"]) == ("996.57", "25728.26")
