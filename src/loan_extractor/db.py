@@ -2,7 +2,9 @@
 
 `documents` holds one row per document (keyed by content and page range); `pages`, `extracted_fields`
 and `validation_failures` hang off it and are replaced whenever it is; `anomalies` and `bias_metrics`
-belong to a run; `intake_queue` is written by other systems (see `sources/db.py`).
+belong to a run, whose `summary` also keeps its lineage manifest (`loan_extractor.lineage`);
+`documents.corrections` holds people's corrections beside the extraction, never over it; `intake_queue`
+is written by other systems (see `sources/db.py`).
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ class DocumentRow(Base):
     fingerprints: Mapped[list[Any]] = mapped_column(default=list)
     text: Mapped[str] = mapped_column(Text, default="")
     run_id: Mapped[str] = mapped_column(String(64), index=True)
+    # reviewers' corrections in order (see `loan_extractor.review`); the store never writes this column
+    corrections: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
