@@ -9,14 +9,15 @@ HOME_VARIABLE = "LOAN_EXTRACTOR_HOME"
 
 
 def project_root(home: str | None = None) -> Path:
-    """The checkout holding `flows/pipeline.py`: `home` when given, else the one this package lives in.
+    """The checkout holding `flows/pipeline.py` and `prefect.yaml`: `home` when given, else the one this package lives in.
 
     An editable install (`pip install -e .`) runs from its clone with nothing set; an image that
     installs the package (not editable) sets LOAN_EXTRACTOR_HOME to where it copied the project.
     """
     root = Path(home).expanduser() if home else Path(__file__).resolve().parents[1]
-    if not (root / "flows" / "pipeline.py").is_file():
-        raise FileNotFoundError(f"{root} holds no flows/pipeline.py; set {HOME_VARIABLE} to the project's checkout")
+    # A plain install puts flows/ in site-packages too, but not prefect.yaml nor config/.
+    if not ((root / "flows" / "pipeline.py").is_file() and (root / "prefect.yaml").is_file()):
+        raise FileNotFoundError(f"{root} holds no flows/pipeline.py and prefect.yaml; set {HOME_VARIABLE} to the project's checkout")
     return root.resolve()
 
 

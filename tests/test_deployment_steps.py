@@ -22,6 +22,9 @@ def test_without_home_the_checkout_holding_the_package_is_used(monkeypatch, tmp_
 def test_home_wins_and_must_hold_the_flow(monkeypatch, tmp_path: Path) -> None:
     (tmp_path / "flows").mkdir()
     (tmp_path / "flows" / "pipeline.py").write_text("")
+    with pytest.raises(FileNotFoundError):  # flows/ alone is what a plain install leaves in site-packages
+        project_root(str(tmp_path))
+    (tmp_path / "prefect.yaml").write_text("")
     monkeypatch.setenv("LOAN_EXTRACTOR_HOME", str(tmp_path))
     monkeypatch.chdir(REPO)
     assert project_directory() == {"directory": str(tmp_path.resolve())}
