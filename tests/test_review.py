@@ -138,3 +138,10 @@ def test_cli_lists_and_sets(engine, capsys) -> None:
     assert "123456789" not in capsys.readouterr().err
     assert main(["review", "list"]) == 0
     assert "#1 /in/L1/w2.pdf  loan L1  w2  schema_check_failed" in capsys.readouterr().out
+
+
+def test_cli_names_the_upgrade_when_the_database_is_behind(make_postgres_database, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("LOAN_EXTRACTOR_DATABASE_URL", make_postgres_database())
+    assert main(["review", "list"]) == 1
+    assert main(["review", "set", "1", "wages", "1"]) == 1
+    assert capsys.readouterr().err.count("run `loan-extractor db upgrade`") == 2

@@ -26,6 +26,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def replay_run(args: argparse.Namespace, settings: Settings) -> int:
     """Replay the run and print the differences; 1 when anything changed or the run cannot be replayed."""
+    from loan_extractor.errors import LoanExtractorError
     from loan_extractor.lineage import (
         LineageError,
         compare_results,
@@ -41,7 +42,11 @@ def replay_run(args: argparse.Namespace, settings: Settings) -> int:
     from loan_extractor.tools.probe import check_ocr_models
 
     configure_logging(settings.log_format, "WARNING")
-    engine = open_database(settings.resolved_database_url)
+    try:
+        engine = open_database(settings.resolved_database_url)
+    except LoanExtractorError as exc:  # a database behind the code: say what to run
+        print(f"loan-extractor: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     try:
         manifest = load_manifest(engine, args.run_id)
     finally:
