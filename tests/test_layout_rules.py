@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.labels import find_hits
-from loan_extractor.extraction.normalise import day_first_hint, normalise_date
-from loan_extractor.extraction.words import build_lines
+from loan_extractor.extraction.normalise import day_first_hint, normalise_date, normalise_text
+from loan_extractor.extraction.words import Word, build_lines, split_glued
 from loan_extractor.spec import DocType
 
 
@@ -109,3 +111,16 @@ def test_summary_boxes_with_plain_words_for_money_in_and_out() -> None:
     ])
     assert (got["opening_balance"], got["total_deposits"]) == ("24022.51", "2702.32")
     assert (got["total_withdrawals"], got["closing_balance"]) == ("996.57", "25728.26")
+
+
+def test_a_year_glued_to_the_word_before_it_is_split() -> None:
+    words = split_glued(Word(1, "Statement2025", 0.9, 100.0, 0.0, 230.0, 10.0))
+    assert [w.text for w in words] == ["Statement", "2025"] and words[1].x1 == 230.0
+    assert [w.text for w in split_glued(Word(1, "W2", 0.9, 0.0, 0.0, 20.0, 10.0))] == ["W2"]
+    got = _fields(DocType.W2, [(300, [(54, "Form W-2 Wage and Tax Statement2025")])])
+    assert got["tax_year"] == 2025
+
+
+def test_text_values_are_in_composed_form() -> None:
+    parsed = normalise_text(unicodedata.normalize("NFD", "Zoé Côté"))
+    assert parsed is not None and parsed.value == "Zoé Côté" and len(str(parsed.value)) == 8

@@ -7,6 +7,7 @@ OCR confusions are repaired only inside something that is otherwise clearly a nu
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -193,7 +194,8 @@ def normalise_text(text: str) -> Parsed | None:
     A capital cut off its word by OCR ("S ystems") is joined back, at a small cost; characters
     that names, employers and addresses do not hold (a "|" read for an "I") cost more.
     """
-    folded = re.sub(r"\s+", " ", text).strip(" :|_[]—-.,;")
+    # composed form: a text layer may carry "e" + a combining accent where the truth has "é"
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip(" :|_[]—-.,;")
     if not re.search(r"[A-Za-z0-9]", folded):
         return None
     conf = 1.0

@@ -16,6 +16,7 @@ from loan_extractor.tools.tesseract import OcrWord
 
 # A gap wider than this many word heights splits a line into segments (columns, label | value cells).
 SEGMENT_GAP = 1.2
+_GLUED_YEAR = re.compile(r"([A-Za-z]{2,}[a-z])((?:19|20)\d\d)")
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,12 @@ def word_from_dict(data: dict[str, object]) -> Word:
 
 
 def split_glued(word: Word) -> list[Word]:
-    """Split "Label:Value" read as one word at the colon, boxes shared by character count."""
-    match = re.fullmatch(r"([A-Za-z][^:]*:)(\S+)", word.text)
+    """Split "Label:Value" read as one word at the colon, and "Statement2025" before its year.
+
+    Boxes are shared by character count. OCR glues a year to the word before it when the
+    gap is narrow; a lower-case letter directly followed by a year is never one word.
+    """
+    match = re.fullmatch(r"([A-Za-z][^:]*:)(\S+)", word.text) or _GLUED_YEAR.fullmatch(word.text)
     if not match or re.fullmatch(r"\d{1,2}:\d{2}", word.text):
         return [word]
     head, tail = match.groups()
