@@ -137,7 +137,9 @@ def test_cli_lists_and_sets(engine, capsys) -> None:
     assert main(["review", "set", str(items[0]["id"]), "employee_ssn_last4", "123456789"]) == 2
     assert "123456789" not in capsys.readouterr().err
     assert main(["review", "list"]) == 0
-    assert "#1 /in/L1/w2.pdf  loan L1  w2  schema_check_failed" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "#1 /in/L1/w2.pdf  loan L1  w2  schema_check_failed" in listed
+    assert "  corrected wages: '-5.00' -> '52000.00' by cy" in listed
 
 
 def test_cli_names_the_upgrade_when_the_database_is_behind(make_postgres_database, monkeypatch, capsys) -> None:

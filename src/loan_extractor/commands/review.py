@@ -55,7 +55,8 @@ def list_queue(args: argparse.Namespace, settings: Settings) -> int:
 def describe(item: dict[str, Any]) -> str:
     """One document of the queue as lines of text."""
     head = f"#{item['id']} {item['source']}  loan {item['loan_id'] or '-'}  {item['doc_type'] or '-'}  {item['reason']}"
-    return "\n".join([head, f"  key {item['doc_key']}", *(f"  - {m}" for m in item["messages"])])
+    fixed = [f"  corrected {c['field']}: {c['old_value']!r} -> {c['new_value']!r} by {c['reviewer']}" for c in item["corrections"]]
+    return "\n".join([head, f"  key {item['doc_key']}", *(f"  - {m}" for m in item["messages"]), *fixed])
 
 
 def set_value(args: argparse.Namespace, settings: Settings) -> int:
