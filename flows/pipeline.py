@@ -36,7 +36,7 @@ from tasks.extract import extract
 from tasks.intake import find_duplicates, validate_input
 from tasks.outputs import publish_outputs
 from tasks.preprocess import preprocess
-from tasks.report import publish_report
+from tasks.report import publish_report, record_lineage
 from tasks.storage import check_database, finish_claims, store
 from tasks.validation import validate_extraction
 
@@ -73,14 +73,14 @@ def document_processing_pipeline(
     tesseract.set_max_processes(settings.ocr_processes)
     s3_block = s3_block or settings.s3_block
     where = output_target(source, output or settings.output_uri, s3_block, settings)
-    run_id, started = _run_id(), datetime.now(timezone.utc)
+    run_id, started, today = _run_id(), datetime.now(timezone.utc), date.today()
     work_dir = settings.work_dir / run_id
 
     exclude = (where.prefix,) if where and source.startswith(f"s3://{where.bucket}/") else ()
     docs, ignored = acquire_documents(
         source, cfg, work_dir, limit=limit, loan_id=loan_id, s3_block=s3_block, exclude=exclude, settings=settings, run_id=run_id
     )
-    gathered = process_documents(docs, settings, cfg, work_dir)
+    gathered = process_documents(docs, settings, cfg, work_dir, today)
     with_anomalies, anomalies = detect_anomalies(gathered, cfg)
     final = [doc.finalised() for doc in with_anomalies]
     summary = RunSummary(
@@ -100,10 +100,12 @@ def document_processing_pipeline(
     if source == "db":
         finish_claims(run_id, list(summary.documents), settings)
     files = publish_report(summary, settings.reports_dir)
+    manifest = record_lineage(summary, cfg, files, today, settings)
     shutil.rmtree(work_dir, ignore_errors=True)
-    result = summary.to_json() | {"report": {"json": str(files.json_path), "html": str(files.html_path)}, "document_rows": stored.document_rows}
+    report = {"json": str(files.json_path), "html": str(files.html_path), "manifest": str(manifest)}
+    result = summary.to_json() | {"report": report, "document_rows": stored.document_rows}
     if where is not None:
-        publish_outputs(summary, where, [files.json_path, files.html_path], s3_block)
+        publish_outputs(summary, where, [files.json_path, files.html_path, manifest], s3_block)
         result["outputs"] = where.uri(run_id)
     result["alerts"] = send_run_alerts(summary, rules, slack_block=slack_block, email_block=email_block)
     get_run_logger().info("run %s: %s; report %s", run_id, summary.counts(), files.html_path)
@@ -112,14 +114,16 @@ def document_processing_pipeline(
     return result
 
 
-def process_documents(docs: list[Document], settings: Settings, cfg: PipelineConfig, work_dir: Path) -> list[Document]:
+def process_documents(
+    docs: list[Document], settings: Settings, cfg: PipelineConfig, work_dir: Path, today: date
+) -> list[Document]:
     """The per-document stages mapped over chunks, each stage's chunk starting when its own upstream is done."""
     duplicates = find_duplicates(docs, settings)
     chunks = chunked(docs, settings.chunk_size or auto_chunk_size(len(docs), settings.max_workers))
     checked = validate_input.map(chunks, unmapped(duplicates), unmapped(cfg))
     prepared = preprocess.map(checked, unmapped(cfg), unmapped(work_dir))
     extracted = extract.map(prepared, unmapped(cfg))
-    validated = validate_extraction.map(extracted, unmapped(cfg), unmapped(date.today()))
+    validated = validate_extraction.map(extracted, unmapped(cfg), unmapped(today))
     return gather(chunks, [checked, prepared, extracted, validated])
 
 

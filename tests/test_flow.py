@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES
 
 pytestmark = [pytest.mark.flow, pytest.mark.tesseract]
 STAGE_TASKS = {"check-database", "acquire", "find-duplicates", "validate-input", "preprocess", "extract", "validate-extraction",
-               "detect-anomalies", "check-bias", "store-results", "report", "alerts"}
+               "detect-anomalies", "check-bias", "store-results", "report", "record-lineage", "alerts"}
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,16 @@ def test_a_rule_breach_sends_one_slack_message_and_one_email(prefect_server, tmp
             if field.endswith("_name") or field in ("applicant_name", "account_holder"):
                 assert str(value) not in text, f"{field} leaked into an alert"
     assert "secret-token" not in text and result["run_id"] in text
+
+
+def test_a_stored_run_replays_with_no_changes(runs, monkeypatch, capsys) -> None:
+    from loan_extractor.cli import main
+
+    root, first, _ = runs
+    manifest = Path(first.result()["report"]["manifest"])
+    assert manifest.is_file() and first.result()["run_id"] in manifest.read_text()
+    monkeypatch.setenv("LOAN_EXTRACTOR_DATA_DIR", str(root / "data"))
+    code = main(["replay", first.result()["run_id"]])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "no changes" in out
