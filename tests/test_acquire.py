@@ -45,3 +45,26 @@ def test_unreadable_item_is_failed_not_dropped(tmp_path: Path) -> None:
 def test_document_id_is_stable_per_uri() -> None:
     assert document_id("s3://b/k.pdf") == document_id("s3://b/k.pdf")
     assert document_id("s3://b/k.pdf") != document_id("s3://b/j.pdf")
+
+
+def test_an_object_still_unavailable_after_retries_fails_alone(tmp_path: Path) -> None:
+    from loan_extractor.errors import TransientError
+    from loan_extractor.sources.base import SourceItem
+
+    good = tmp_path / "good.pdf"
+    good.write_bytes(b"%PDF-1.4 good")
+
+    class Flaky:
+        def list_items(self):
+            yield SourceItem(uri="s3://b/in/L1/slow.pdf", name="slow.pdf", loan_id="L1")
+            yield SourceItem(uri=str(good), name="good.pdf")
+
+        def fetch(self, item, dest_dir):
+            if item.name == "slow.pdf":
+                raise TransientError("s3://b/in/L1/slow.pdf: SlowDown after retries")
+            return Path(item.uri)
+
+    slow, ok = acquire(Flaky(), tmp_path / "w")
+    assert (slow.status, slow.reason) == (Status.FAILED, Reason.SOURCE_UNAVAILABLE)
+    assert "after retries" in slow.issues[0].message and slow.loan_id == "L1"
+    assert ok.status is None and ok.sha256 is not None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import structlog
 
+from loan_extractor.errors import TransientError
 from loan_extractor.models import Document, Reason
 from loan_extractor.s3 import ObjectError
 from loan_extractor.sources.base import Source, SourceItem
@@ -41,6 +42,8 @@ def acquire_item(source: Source, item: SourceItem, work_dir: Path, loan_id: str 
         return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{item.uri}: could not be read ({exc.strerror or exc}).")
     except ObjectError as exc:  # missing or refused: retrying will not help, so this document fails now
         return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{exc}; check the object exists and the credentials may read it.")
+    except TransientError as exc:  # the client retried with backoff already: this document fails, not the batch
+        return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{item.uri}: still unavailable after retries ({exc}); it can be retried.")
     return doc.update(local_path=str(path), size_bytes=size, sha256=digest)
 
 
