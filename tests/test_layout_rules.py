@@ -6,9 +6,14 @@ import unicodedata
 
 from fixtures.words.synth import lay_out
 
-from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.fields import FieldValue, extract_fields
 from loan_extractor.extraction.labels import find_hits
-from loan_extractor.extraction.normalise import day_first_hint, normalise_date, normalise_text
+from loan_extractor.extraction.normalise import (
+    day_first_hint,
+    normalise_date,
+    normalise_text,
+)
+from loan_extractor.extraction.reread import _choose
 from loan_extractor.extraction.words import Word, build_lines, split_glued
 from loan_extractor.spec import DocType
 
@@ -124,3 +129,19 @@ def test_a_year_glued_to_the_word_before_it_is_split() -> None:
 def test_text_values_are_in_composed_form() -> None:
     parsed = normalise_text(unicodedata.normalize("NFD", "Zoé Côté"))
     assert parsed is not None and parsed.value == "Zoé Côté" and len(str(parsed.value)) == 8
+
+
+def test_the_script_model_replaces_a_name_only_to_add_marks() -> None:
+    english = FieldValue("Irene Thornton", 0.9,
+                         (Word(1, "Irene", 0.9, 10, 10, 40, 20), Word(1, "Thornton", 0.9, 45, 10, 90, 20)))
+    plain = [Word(1, "Irene", 0.95, 10, 10, 40, 20), Word(1, "Thomton", 0.95, 45, 10, 90, 20)]
+    assert _choose(english, plain) is None
+    polish = FieldValue("Pawet Zak", 0.9, (Word(1, "Pawet", 0.9, 10, 10, 40, 20), Word(1, "Zak", 0.9, 45, 10, 60, 20)))
+    chosen = _choose(polish, [Word(1, "Paweł", 0.9, 10, 10, 40, 20), Word(1, "Żak", 0.9, 45, 10, 60, 20)])
+    assert chosen is not None and chosen.value == "Paweł Żak"
+
+
+def test_a_misread_box_id_still_opens_the_box() -> None:
+    got = _fields(DocType.W2, [(175, [(69, "¢ Employer's name, address, and ZIP code")]),
+                               (190, [(66, "Maple Grove School District")])])
+    assert got["employer_name"] == "Maple Grove School District"

@@ -44,7 +44,10 @@ class Page:
     def cell(self, hit: Hit) -> tuple[float, float]:
         """The label's box across the page: from its left edge to the next label on its line."""
         line = self.lines[hit.line]
-        left = line.words[hit.box_start].x0 - 0.5 * line.height
+        start = hit.box_start
+        if start > 0 and line.segment_of[start - 1] == line.segment_of[start] and len(line.words[start - 1].text) == 1:
+            start -= 1  # a box id OCR misread ("¢" for "c"): the box still starts there
+        left = line.words[start].x0 - 0.5 * line.height
         stop = self.next_hit(hit.line, hit.end)
         right = line.words[stop.box_start].x0 if stop else float("inf")
         return left, right

@@ -105,6 +105,8 @@ def _choose(english: FieldValue, words: list[Word]) -> FieldValue | None:
     parsed = normalise_text(" ".join(w.text for w in words))
     if parsed is None or parsed.value == english.value:
         return None
+    if str(parsed.value).isascii() and not looks_misread(str(english.value)):
+        return None  # no marks to add: a plain reading differing in letters ("Thomton") is no better
     if _similarity(str(parsed.value), str(english.value)) < MIN_AGREEMENT:
         return None  # a different text: the crop went wrong, or the English reading was of something else
     page = english.words[0].page
