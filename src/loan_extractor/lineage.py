@@ -8,10 +8,7 @@ the same configuration (`replay`). The copy beside the report (`manifest.json`) 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -24,14 +21,11 @@ from loan_extractor.config import PipelineConfig
 from loan_extractor.db import RunRow, transient_db_errors
 from loan_extractor.errors import LoanExtractorError
 from loan_extractor.models import Document, Reason
-from loan_extractor.pipeline import process_document
+from loan_extractor.pipeline import process_source
 from loan_extractor.run import RunSummary
 from loan_extractor.s3 import parse_s3_uri
 from loan_extractor.sources.base import SourceItem
 from loan_extractor.sources.s3 import S3Source
-from loan_extractor.stages.acquire import acquire
-from loan_extractor.stages.anomalies import detect_anomalies
-from loan_extractor.stages.intake import build_duplicate_index
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -176,16 +170,8 @@ def replay(manifest: dict[str, Any], cfg: PipelineConfig, workers: int = 1, clie
     if client is None and any(entry["source"].startswith("s3://") for entry in inputs):
         raise LineageError("the run read s3:// inputs: give an S3 block or the AWS_* variables to replay it")
     today = date.fromisoformat(manifest["processing_date"])
-    work_dir = Path(tempfile.mkdtemp(prefix="loan-extractor-replay-"))
-    try:
-        docs = acquire(RecordedInputs(inputs, client), work_dir)
-        index = build_duplicate_index(docs, stored_before(recorded_summary(manifest).documents))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(lambda d: process_document(d, cfg, index, work_dir, today), docs))
-        found, _ = detect_anomalies([part for file_parts in parts for part in file_parts], cfg)
-        return [doc.finalised() for doc in found]
-    finally:
-        shutil.rmtree(work_dir, ignore_errors=True)
+    stored = stored_before(recorded_summary(manifest).documents)
+    return process_source(RecordedInputs(inputs, client), cfg, workers, today, stored)
 
 
 def stored_before(docs: tuple[Document, ...]) -> set[str]:

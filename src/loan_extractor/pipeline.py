@@ -6,12 +6,13 @@ import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from collections.abc import Iterable
 from pathlib import Path
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
 from loan_extractor.outcomes import guarded, guarded_parts
-from loan_extractor.sources import LocalFiles
+from loan_extractor.sources import LocalFiles, Source
 from loan_extractor.stages.acquire import acquire
 from loan_extractor.stages.anomalies import detect_anomalies
 from loan_extractor.stages.intake import DuplicateIndex, build_duplicate_index, check_input
@@ -24,10 +25,17 @@ def process_files(
     paths: list[Path], cfg: PipelineConfig, workers: int, today: date, loan_id: str | None = None
 ) -> list[Document]:
     """Run every stage but storage on the given files; one final record per document, in input order."""
+    return process_source(LocalFiles(tuple(paths), loan_id=loan_id), cfg, workers, today)
+
+
+def process_source(
+    source: Source, cfg: PipelineConfig, workers: int, today: date, stored_hashes: Iterable[str] = ()
+) -> list[Document]:
+    """Every stage but storage over a source's items; `stored_hashes` count as already processed."""
     work_dir = Path(tempfile.mkdtemp(prefix="loan-extractor-"))
     try:
-        docs = acquire(LocalFiles(tuple(paths), loan_id=loan_id), work_dir)
-        index = build_duplicate_index(docs, ())
+        docs = acquire(source, work_dir)
+        index = build_duplicate_index(docs, stored_hashes)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(lambda d: process_document(d, cfg, index, work_dir, today), docs))
         docs, _ = detect_anomalies([part for file_parts in parts for part in file_parts], cfg)
