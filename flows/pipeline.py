@@ -73,7 +73,7 @@ def document_processing_pipeline(
     tesseract.set_max_processes(settings.ocr_processes)
     s3_block = s3_block or settings.s3_block
     where = output_target(source, output or settings.output_uri, s3_block, settings)
-    run_id, started, today = _run_id(), datetime.now(timezone.utc), date.today()
+    run_id, started, today = current_run_id(), datetime.now(timezone.utc), date.today()
     work_dir = settings.work_dir / run_id
 
     exclude = (where.prefix,) if where and source.startswith(f"s3://{where.bucket}/") else ()
@@ -184,6 +184,6 @@ def _result(future: PrefectFuture[list[Document]]) -> list[Document] | BaseExcep
     return value if isinstance(value, BaseException) else RuntimeError(f"unexpected result {type(value).__name__}")
 
 
-def _run_id() -> str:
+def current_run_id() -> str:
     ctx = FlowRunContext.get()
     return str(ctx.flow_run.id) if ctx and ctx.flow_run else uuid.uuid4().hex

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -137,6 +138,9 @@ def _api(env: dict[str, str], method: str, path: str, body: dict | None = None) 
         return json.loads(answer.read() or b"null")
 
 
+FINAL = ("COMPLETED", "FAILED", "CRASHED", "CANCELLED")
+
+
 def _wait_for_runs(env: dict[str, str], deployment: str, count: int = 1, timeout: float = 150) -> list[dict]:
     """The deployment's flow runs once `count` of them are in a final state (the worker log on timeout)."""
     dep = _api(env, "GET", f"/deployments/name/{FLOW}/{deployment}")
@@ -144,7 +148,7 @@ def _wait_for_runs(env: dict[str, str], deployment: str, count: int = 1, timeout
     runs: list[dict] = []
     while time.monotonic() < deadline:
         runs = _api(env, "POST", "/flow_runs/filter", {"deployments": {"id": {"any_": [dep["id"]]}}})
-        if len(runs) >= count and all(r["state"]["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") for r in runs):
+        if len(runs) >= count and all(r["state"]["type"] in FINAL for r in runs):
             return runs
         time.sleep(1)
     worker_log = (Path(env["_home"]) / "worker.log").read_text(errors="replace")[-4000:]
@@ -218,3 +222,18 @@ def test_deployment_run_batch_processes_the_prefix(stack, s3_bucket) -> None:
     new = [row for row in _stored(stack) if row[0] not in before]
     assert {(Path(src).name, loan) for src, loan, _ in new} == {(p.name, "L1002") for p in files}
     assert {status for _, _, status in new} == {"processed"}
+
+
+def test_the_scheduled_quality_report_is_deployed_and_reads_the_stored_runs(stack) -> None:
+    dep = _api(stack, "GET", "/deployments/name/quality-report/quality-report")
+    assert [(s["schedule"]["cron"], s["active"]) for s in dep["schedules"]] == [("0 6 * * *", True)]
+    started = _prefect(stack, "deployment", "run", "quality-report/quality-report", "-p", "days=1")
+    run_id = re.search(r"UUID: ([0-9a-f-]{36})", started).group(1)  # the schedule's future runs aside
+    deadline = time.monotonic() + 150
+    while (run := _api(stack, "GET", f"/flow_runs/{run_id}"))["state"]["type"] not in FINAL and time.monotonic() < deadline:
+        time.sleep(1)
+    assert run["state"]["type"] == "COMPLETED", run["state"]
+    artifacts = _api(stack, "POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})
+    summary = next(a for a in artifacts if a["key"] == "quality-summary")
+    assert "stored results" in summary["description"] and "runs" in summary["description"]
+    assert "| processed |" in summary["data"], "the period's documents are counted by status"
