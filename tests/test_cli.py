@@ -51,3 +51,16 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     done = _extract(str(tmp_path / "nope.pdf"))
     assert done.returncode == 2
     assert "no such file" in done.stderr and done.stdout == ""
+
+
+@pytest.mark.tesseract
+def test_boxes_locate_every_read_field_on_its_page() -> None:
+    """--boxes adds, beside the contract's keys, the page and box each value was read from."""
+    done = _extract("--boxes", str(SAMPLES / "L1001" / "w2.pdf"), str(SAMPLES / "L1002" / "pay_stub.png"))
+    assert done.returncode == 0, done.stderr
+    for line in map(json.loads, done.stdout.splitlines()):
+        assert list(line) == [*KEYS, "boxes"]
+        read = {name for name, value in line["fields"].items() if value is not None}
+        assert read and set(line["boxes"]) == read, line["source"]
+        for box in line["boxes"].values():
+            assert box["page"] == 1 and 0 <= box["x0"] < box["x1"] <= 612 and 0 <= box["y0"] < box["y1"] <= 792, box
