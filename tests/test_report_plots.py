@@ -103,3 +103,16 @@ def test_an_empty_run_and_a_rejected_only_run_render_with_no_data_plots() -> Non
 
 def test_the_same_summary_renders_the_same_bytes() -> None:
     assert render_html(_full()) == render_html(_full())
+
+
+def test_markdown_lists_anomalies_most_severe_first_and_names_the_report_path() -> None:
+    from pathlib import Path
+
+    from loan_extractor.stages.report import report_markdown
+
+    md = report_markdown(_full(), Path("/r/run/report.html"))
+    lines = [line for line in md.splitlines() if line.startswith("- **")]
+    assert lines[0].startswith("- **critical** name_mismatch on loan L1") and ACCOUNT not in lines[0]
+    assert lines[1] == "- **medium** batch_drift on the run: the whole run drifts"
+    assert lines[2] == "- **low** outlier on /in/L1/a.pdf: an unusual amount"
+    assert "`/r/run/report.html`" in md
