@@ -21,7 +21,11 @@ from tasks.report import link_report
     **io_task_options(),
 )
 def publish_outputs(
-    summary: RunSummary, where: OutputLocation, report_files: list[Path], s3_block: str | None = None, link_expiry: int = MAX_PRESIGN_SECONDS
+    summary: RunSummary,
+    where: OutputLocation,
+    report_files: list[Path],
+    s3_block: str | None = None,
+    link_expiry: int = MAX_PRESIGN_SECONDS,
 ) -> list[str]:
     """The URIs written. Credentials come from the S3 block when named, else from the `AWS_*` variables.
 
@@ -35,6 +39,6 @@ def publish_outputs(
         client = make_client()
     written = write_outputs(client, where, summary, report_files)
     if any(Path(path).name == REPORT_HTML for path in report_files):
-        valid = timedelta(seconds=link_expiry)
-        link_report(report_url(client, where, summary.run_id, link_expiry), f"The run's HTML report on S3; this link is valid for {valid} after the upload.")
+        url = report_url(client, where, summary.run_id, link_expiry)
+        link_report(url, f"The run's HTML report on S3; this link is valid for {timedelta(seconds=link_expiry)} after the upload.")
     return written

@@ -50,6 +50,7 @@ def quality_plot(docs: Sequence[Document]) -> Markup:
     if not points:
         return no_data("quality", QUALITY_TITLE, "no data: no document was read from page images")
     text_layer = sum(1 for d in docs if d.text_source == "text_layer")
+    # the bias slice's quality-band cut-offs; imported here because analysis.bias loads fairlearn (a second or two)
     from loan_extractor.analysis.bias import GOOD_CLARITY, GOOD_DPI, POOR_CLARITY, POOR_DPI
 
     def draw(fig) -> None:  # noqa: ANN001 - a matplotlib Figure
@@ -65,7 +66,7 @@ def quality_plot(docs: Sequence[Document]) -> Markup:
         dpis = [dpi for dpi, *_ in points]
         ax.set_xlim(min(min(dpis), POOR_DPI) * 0.85, max(max(dpis), GOOD_DPI) * 1.08)
         ax.set_ylim(0, 1.05)
-        ax.set_xlabel("DPI of the worst page (dashed: poor < 150, good >= 200)")
+        ax.set_xlabel(f"DPI of the worst page (dashed: poor < {POOR_DPI:g}, good >= {GOOD_DPI:g})")
         ax.set_ylabel("clarity (0 blurred, 1 crisp)")
         ax.set_title(QUALITY_TITLE, loc="left")
         ax.legend(loc="lower right", fontsize=8, frameon=False, title=f"not shown: {text_layer} text-layer PDFs" if text_layer else None,
