@@ -60,8 +60,10 @@ def by_severity(anomalies: tuple[Anomaly, ...] | list[Anomaly]) -> list[Anomaly]
 
 def anomaly_line(summary: RunSummary, anomaly: Anomaly) -> dict[str, Any]:
     """One row of the anomaly table; an anomaly on no loan and no document is the run's own (loan `run`)."""
+    run_level = anomaly.loan_id is None and not anomaly.documents
     return {
-        "loan": anomaly.loan_id or ("" if anomaly.documents else "run"),
+        "run_level": run_level,
+        "loan": "run" if run_level else anomaly.loan_id or "",
         "kind": anomaly.kind,
         "severity": anomaly.severity,
         "message": redact_text(anomaly.message),
@@ -105,7 +107,7 @@ def report_markdown(summary: RunSummary, html_path: Path | None = None) -> str:
 
 def _where(line: dict[str, Any]) -> str:
     """`the run`, `loan L1`, or the documents of an anomaly on no loan."""
-    return "the run" if line["loan"] == "run" else f"loan {line['loan']}" if line["loan"] else ", ".join(line["documents"])
+    return "the run" if line["run_level"] else f"loan {line['loan']}" if line["loan"] else ", ".join(line["documents"])
 
 
 def report_table(summary: RunSummary) -> list[dict[str, Any]]:
