@@ -99,13 +99,13 @@ def document_processing_pipeline(
     stored = store(summary, settings)
     if source == "db":
         finish_claims(run_id, list(summary.documents), settings)
-    files = publish_report(summary, settings.reports_dir)
+    files = publish_report(summary, settings.reports_dir, link_local=where is None)
     manifest = record_lineage(summary, cfg, files, today, settings)
     shutil.rmtree(work_dir, ignore_errors=True)
     report = {"json": str(files.json_path), "html": str(files.html_path), "manifest": str(manifest)}
     result = summary.to_json() | {"report": report, "document_rows": stored.document_rows}
     if where is not None:
-        publish_outputs(summary, where, [files.json_path, files.html_path, manifest], s3_block)
+        publish_outputs(summary, where, [files.json_path, files.html_path, manifest], s3_block, settings.report_link_expiry)
         result["outputs"] = where.uri(run_id)
     result["alerts"] = send_run_alerts(summary, rules, slack_block=slack_block, email_block=email_block)
     get_run_logger().info("run %s: %s; report %s", run_id, summary.counts(), files.html_path)

@@ -17,15 +17,27 @@ from loan_extractor.stages.report import ReportFiles, report_markdown, report_ta
 from tasks._outcome import io_task_options
 from tasks.storage import engine_for
 
+REPORT_LINK_KEY = "run-report"
+
 
 @task(name="report", description="Write JSON and HTML reports; publish summary artifacts.", tags=["stage:report"], cache_policy=NO_CACHE)
-def publish_report(summary: RunSummary, reports_dir: Path) -> ReportFiles:
-    """Report files on disk, plus markdown, table and link artifacts in the Prefect UI."""
+def publish_report(summary: RunSummary, reports_dir: Path, link_local: bool = True) -> ReportFiles:
+    """Report files on disk, plus markdown and table artifacts in the Prefect UI.
+
+    `link_local` also links the local file; a run whose outputs go to S3 links the uploaded copy instead (`publish_outputs`).
+    """
     files = write_report(summary, reports_dir)
     create_markdown_artifact(key="run-summary", markdown=report_markdown(summary, files.html_path), description="Run summary")
     create_table_artifact(key="run-documents", table=report_table(summary), description="One row per document")
-    create_link_artifact(key="run-report", link=files.html_path.resolve().as_uri(), link_text="HTML report", description="The run's HTML report")
+    if link_local:
+        # browsers open a file:// link from the UI's http page only when copied into the address bar: the summary names the path
+        link_report(files.html_path.resolve().as_uri(), "The run's HTML report, on the machine that ran the flow.")
     return files
+
+
+def link_report(link: str, description: str) -> None:
+    """The run's one `run-report` link artifact: where its HTML report opens from the UI."""
+    create_link_artifact(key=REPORT_LINK_KEY, link=link, link_text="HTML report", description=description)
 
 
 @task(name="record-lineage", description="Write the run's manifest beside the report and into the database.", tags=["stage:report"], **io_task_options())

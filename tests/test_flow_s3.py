@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import urllib.request
 
 import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
 from tests.conftest import SAMPLES
 
@@ -41,7 +45,18 @@ def test_flow_reads_a_prefix_and_writes_results_back(prefect_server, s3_bucket, 
     assert len([k for k in keys if "/documents/" in k]) == 5
     body = s3_bucket.client.get_object(Bucket=s3_bucket.name, Key=run_prefix + "report.json")["Body"].read()
     assert json.loads(body)["run_id"] == result["run_id"]
+    html = s3_bucket.client.get_object(Bucket=s3_bucket.name, Key=run_prefix + "report.html")["Body"].read()
+    with urllib.request.urlopen(_report_link(state), timeout=10) as response:
+        assert response.read() == html, "the UI's report link opens the uploaded report"
 
     again = document_processing_pipeline(source=f"s3://{s3_bucket.name}/incoming", return_state=True).result()
     assert again["document_rows"] == result["document_rows"]
     assert len(again["documents"]) == 5, "results written under the bucket are never read back as inputs"
+
+
+def _report_link(state) -> str:
+    """The URL of the run's one `run-report` link artifact."""
+    with get_client(sync_client=True) as client:
+        run_filter = FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
+        [link] = [a for a in client.read_artifacts(flow_run_filter=run_filter) if a.key == "run-report"]
+    return re.search(r"\]\((.+)\)$", link.data).group(1)

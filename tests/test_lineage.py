@@ -129,6 +129,8 @@ def test_report_command_writes_the_run_s_report_again(stored_run, tmp_path, monk
     html, js = capsys.readouterr().out.split()
     assert Path(js).read_text() == Path(stored_run.manifest["outputs"]["report_json"]).read_text()
     assert Path(html).read_text() == Path(stored_run.manifest["outputs"]["report_html"]).read_text()
+    page = Path(html).read_text()
+    assert page.count("<svg") == 5 and "Field confidence: pay_stub" in page and "Field confidence: w2" in page, "the plots come back too"
     assert main(["report", "no-such-run", "--out", str(tmp_path)]) == 1
 
 
@@ -138,6 +140,8 @@ def test_report_of_a_run_without_manifest_is_rebuilt_from_its_summary(stored_run
     monkeypatch.setenv("LOAN_EXTRACTOR_DATABASE_URL", str(stored_run.engine.url))
     assert main(["report", "run-old", "--out", str(tmp_path)]) == 0
     assert json.loads((tmp_path / "run-old" / "report.json").read_text()) == json.loads(json.dumps(old.to_json(), default=str))
+    page = (tmp_path / "run-old" / "report.html").read_text()
+    assert page.count("<svg") >= 4 and "no data" in page, "the row's summary has statuses but no pages or confidences to plot"
 
 
 def test_replay_command_says_no_changes(stored_run, monkeypatch, capsys) -> None:

@@ -75,3 +75,21 @@ def test_output_location_defaults() -> None:
     assert output_location("samples") is None
     assert output_location("samples", "s3://out") == OutputLocation("out", "")
     assert OutputLocation("out", "").run_prefix("r1") == "r1"
+
+
+def test_the_uploaded_report_opens_from_its_presigned_url(s3_bucket, tmp_path: Path) -> None:
+    import urllib.request
+
+    from loan_extractor.outputs import report_url
+
+    summary = _summary()
+    files = write_report(summary, tmp_path)
+    where = OutputLocation(s3_bucket.name, "results")
+    write_outputs(s3_bucket.client, where, summary, [files.json_path, files.html_path])
+    url = report_url(s3_bucket.client, where, summary.run_id, expires_in=3600)
+    assert url.startswith(f"{s3_bucket.endpoint.url}/{s3_bucket.name}/results/run-42/report.html?")
+    assert "X-Amz-Algorithm=AWS4-HMAC-SHA256" in url and "X-Amz-Expires=3600" in url
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("text/html")
+        assert response.read() == files.html_path.read_bytes()
+    assert "X-Amz-Expires=604800" in report_url(s3_bucket.client, where, summary.run_id, expires_in=10**7), "SigV4's 7 days at most"

@@ -4,6 +4,7 @@ Layout under the output prefix:
     <prefix>/<run_id>/documents/<doc_id>.json   the document contract's object (`Document.to_output()`)
     <prefix>/<run_id>/report.json, report.html   the run report
 Every object is uploaded from a file with `upload_file`, which streams (multipart when large).
+The uploaded HTML report can be opened by anyone holding its presigned URL (`report_url`) until it expires.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from loan_extractor.s3 import join_key, object_errors, object_uri, parse_s3_uri
 
 CONTENT_TYPES = {".json": "application/json", ".html": "text/html; charset=utf-8"}
 DEFAULT_OUTPUT_PREFIX = "results"
+REPORT_HTML = "report.html"
+MAX_PRESIGN_SECONDS = 7 * 24 * 3600  # the longest a SigV4 presigned URL may be valid
 
 
 @dataclass(frozen=True)
@@ -67,3 +70,14 @@ def upload(client: Any, bucket: str, key: str, path: Path) -> str:
     with object_errors(uri):
         client.upload_file(str(path), bucket, key, ExtraArgs=extra)
     return uri
+
+
+def report_url(client: Any, where: OutputLocation, run_id: str, expires_in: int = MAX_PRESIGN_SECONDS) -> str:
+    """A presigned GET URL of the run's uploaded `report.html`, valid `expires_in` seconds.
+
+    Signing is local (no request is made); a URL signed with temporary credentials (an STS
+    session, an instance role) stops working when those credentials expire, whatever `expires_in` says.
+    """
+    key = join_key(where.run_prefix(run_id), REPORT_HTML)
+    params = {"Bucket": where.bucket, "Key": key}
+    return str(client.generate_presigned_url("get_object", Params=params, ExpiresIn=min(expires_in, MAX_PRESIGN_SECONDS)))

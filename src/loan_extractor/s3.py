@@ -42,11 +42,12 @@ class ObjectError(LoanExtractorError):
 
 
 def client_config(max_attempts: int = DEFAULT_MAX_ATTEMPTS, path_style: bool = False) -> Any:
-    """botocore `Config`: standard retry mode (exponential backoff with jitter), bounded attempts, timeouts."""
+    """botocore `Config`: SigV4, standard retry mode (exponential backoff with jitter), bounded attempts, timeouts."""
     from botocore.config import Config
 
     s3 = {"addressing_style": "path"} if path_style else {}
     return Config(
+        signature_version="s3v4",  # botocore presigns with the deprecated SigV2 otherwise when an endpoint is given
         retries={"mode": "standard", "total_max_attempts": max_attempts},
         connect_timeout=CONNECT_TIMEOUT,
         read_timeout=READ_TIMEOUT,

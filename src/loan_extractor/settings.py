@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from loan_extractor.config import PipelineConfig, load_config
+from loan_extractor.outputs import MAX_PRESIGN_SECONDS
 
 
 class Settings(BaseSettings):
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
     db_block: str | None = None  # Prefect SqlAlchemyConnector block for storage
     s3_output_prefix: str = "results"
     output_uri: str | None = None  # s3://BUCKET/PREFIX for outputs; default: the source's bucket
+    # seconds the UI's link to a report uploaded to S3 stays valid; SigV4 allows at most 7 days
+    report_link_expiry: int = Field(MAX_PRESIGN_SECONDS, ge=1, le=MAX_PRESIGN_SECONDS)
 
     @property
     def resolved_database_url(self) -> str:
