@@ -47,12 +47,14 @@ def save_s3_blocks(settings: BlockSettings) -> list[str]:
     return [credentials_name, settings.s3_block]
 
 
-def client_from_credentials(credentials: MinIOCredentials | AwsCredentials, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> Any:
-    """A boto3 S3 client from a credentials block, with the project's retry configuration."""
+def client_from_credentials(
+    credentials: MinIOCredentials | AwsCredentials, max_attempts: int = DEFAULT_MAX_ATTEMPTS, endpoint_url: str | None = None
+) -> Any:
+    """A boto3 S3 client from a credentials block, with the project's retry configuration; `endpoint_url` overrides the block's."""
     params = credentials.aws_client_parameters.get_params_override()
-    endpoint_url = params.pop("endpoint_url", None)
+    block_endpoint = params.pop("endpoint_url", None)
     return make_client(
-        endpoint_url=endpoint_url,
+        endpoint_url=endpoint_url or block_endpoint,
         region=credentials.region_name,
         max_attempts=max_attempts,
         session=credentials.get_boto3_session(),
@@ -60,10 +62,10 @@ def client_from_credentials(credentials: MinIOCredentials | AwsCredentials, max_
     )
 
 
-def load_s3(block_name: str, max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> tuple[Any, str, str]:
-    """(client, bucket, folder) from a saved `S3Bucket` block."""
+def load_s3(block_name: str, max_attempts: int = DEFAULT_MAX_ATTEMPTS, endpoint_url: str | None = None) -> tuple[Any, str, str]:
+    """(client, bucket, folder) from a saved `S3Bucket` block; `endpoint_url` overrides the credentials' endpoint."""
     bucket = S3Bucket.load(block_name)
-    return client_from_credentials(bucket.credentials, max_attempts), bucket.bucket_name, bucket.bucket_folder
+    return client_from_credentials(bucket.credentials, max_attempts, endpoint_url), bucket.bucket_name, bucket.bucket_folder
 
 
 def output_location_from_block(block_name: str) -> OutputLocation:

@@ -105,7 +105,8 @@ def document_processing_pipeline(
     report = {"json": str(files.json_path), "html": str(files.html_path), "manifest": str(manifest)}
     result = summary.to_json() | {"report": report, "document_rows": stored.document_rows}
     if where is not None:
-        publish_outputs(summary, where, [files.json_path, files.html_path, manifest], s3_block, settings.report_link_expiry)
+        reports = [files.json_path, files.html_path, manifest]
+        publish_outputs(summary, where, reports, s3_block, settings.report_link_expiry, settings.report_link_endpoint)
         result["outputs"] = where.uri(run_id)
     result["alerts"] = send_run_alerts(summary, rules, slack_block=slack_block, email_block=email_block)
     get_run_logger().info("run %s: %s; report %s", run_id, summary.counts(), files.html_path)

@@ -28,11 +28,11 @@ def _summary() -> RunSummary:
 
 
 @flow
-def _report_flow(reports_dir: Path, where: OutputLocation | None) -> Path:
+def _report_flow(reports_dir: Path, where: OutputLocation | None, link_endpoint: str | None = None) -> Path:
     """The flow's report steps: write and publish the report, then upload it when the run has an output location."""
     files = publish_report(_summary(), reports_dir, link_local=where is None)
     if where is not None:
-        publish_outputs(_summary(), where, [files.json_path, files.html_path], None, 3600)
+        publish_outputs(_summary(), where, [files.json_path, files.html_path], None, 3600, link_endpoint)
     return files.html_path
 
 
@@ -55,6 +55,20 @@ def test_an_s3_run_links_the_uploaded_report_and_the_link_opens_it(prefect_serve
     assert link.startswith(f"{endpoint.url}/{s3_bucket.name}/results/run-7/report.html?") and "X-Amz-Expires=3600" in link
     with urllib.request.urlopen(link, timeout=10) as response:
         assert response.read() == html_path.read_bytes()
+
+
+def test_the_link_is_signed_for_the_address_browsers_reach(prefect_server, s3_bucket, tmp_path, monkeypatch) -> None:
+    """Workers write to MinIO by an internal name; the UI's link uses the public one (here: localhost for 127.0.0.1)."""
+    endpoint = s3_bucket.endpoint
+    for name, value in (("AWS_ENDPOINT_URL", endpoint.url), ("AWS_ACCESS_KEY_ID", endpoint.access_key_id),
+                        ("AWS_SECRET_ACCESS_KEY", endpoint.secret_access_key.get_secret_value()), ("AWS_DEFAULT_REGION", endpoint.region)):
+        monkeypatch.setenv(name, value)
+    public = endpoint.url.replace("127.0.0.1", "localhost")
+    state = _report_flow(tmp_path, OutputLocation(s3_bucket.name, "results"), public, return_state=True)
+    [link] = _report_links(state)
+    assert link.startswith(f"{public}/{s3_bucket.name}/results/run-7/report.html?")
+    with urllib.request.urlopen(link, timeout=10) as response:
+        assert response.read() == state.result().read_bytes()
 
 
 def test_a_local_run_links_the_report_file(prefect_server, tmp_path) -> None:

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     output_uri: str | None = None  # s3://BUCKET/PREFIX for outputs; default: the source's bucket
     # seconds the UI's link to a report uploaded to S3 stays valid; SigV4 allows at most 7 days
     report_link_expiry: int = Field(MAX_PRESIGN_SECONDS, ge=1, le=MAX_PRESIGN_SECONDS)
+    # the S3 endpoint as browsers reach it, when workers use an internal one (compose: http://localhost:9000);
+    # the UI's report links are signed for it
+    report_link_endpoint: str | None = None
 
     @property
     def resolved_database_url(self) -> str:
