@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy.engine import Engine
+
 from loan_extractor.analysis.accuracy import field_accuracy
 from loan_extractor.analysis.bias import FIELD_ACCURACY, METRICS, BiasRow, proxy_values, slice_rows
 from loan_extractor.analysis.slices import SLICERS, slicer_for
 from loan_extractor.config import META_SLICE, PipelineConfig
 from loan_extractor.models import Document
+from loan_extractor.review import ground_truth
 from loan_extractor.spec import DocType
 from loan_extractor.stages.store import document_key
 
@@ -37,6 +40,11 @@ def check_bias(docs: list[Document], cfg: PipelineConfig, truth: Truth | None = 
             groups = [slicer(doc, doc_truth) for doc, doc_truth in zip(counted, truths)]
             rows += slice_rows(name, groups, values, cfg.bias.min_group_size)
     return rows
+
+
+def reviewed_truth(engine: Engine, docs: list[Document]) -> dict[str, dict[str, Any]]:
+    """Reviewers' corrections of these documents (from earlier runs of the same content) as ground truth."""
+    return ground_truth(engine, {document_key(doc) for doc in docs})
 
 
 def metric_values(docs: list[Document], truths: list[dict[str, Any]]) -> dict[str, list[float | None]]:
