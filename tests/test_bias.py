@@ -8,8 +8,10 @@ from pathlib import Path
 
 from loan_extractor.alerts import AlertContext, Channel, Trigger, evaluate_rules, load_rules, widest_gap
 from loan_extractor.analysis.accuracy import field_accuracy
-from loan_extractor.analysis.bias import mean_field_confidence, quality_band, source_format
-from loan_extractor.analysis.slices import SLICERS, dpi_band, name_of, script_of, slicer_for
+from loan_extractor.analysis.bias import mean_field_confidence
+from loan_extractor.analysis.slices import (
+    SLICERS, dpi_band, name_of, quality_band, script_of, slicer_for, source_format,
+)
 from loan_extractor.config import BiasConfig, PipelineConfig
 from loan_extractor.models import Document, PageImage, Reason, Status
 from loan_extractor.spec import fields_of

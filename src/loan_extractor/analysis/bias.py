@@ -23,7 +23,6 @@ import pandas as pd
 from fairlearn.metrics import MetricFrame
 from pydantic import BaseModel, ConfigDict
 
-from loan_extractor.analysis.slices import quality_band, source_format  # noqa: F401 - the module's public API
 from loan_extractor.models import Document, Reason, Status
 from loan_extractor.spec import fields_of
 
