@@ -182,3 +182,18 @@ def test_reviewers_names_move_documents_to_their_script_and_give_field_accuracy(
     assert accuracy == {"ascii": (3, 1.0), "latin_diacritics": (3, 0.0)}  # only the reviewed field is judged
     assert rows[("latin_diacritics", "field_accuracy")].ratio == 0.0
     assert rows[("ascii", "validation_pass_rate")].ratio == 1.0  # the proxies see no gap here
+
+
+def test_the_bias_task_reads_corrections_from_the_configured_database(engine) -> None:
+    from loan_extractor.settings import Settings
+    from tasks.analysis import check_bias as bias_task
+
+    docs = _stubs()
+    store_results(engine, RunSummary(run_id="r4", source="/in", started_at=NOW, finished_at=NOW, config_digest="c",
+                                     code_version="v", documents=tuple(docs)))  # fmt: skip
+    record_correction(engine, document_key(docs[0]), "employee_name", "José Núñez")
+    cfg = PipelineConfig(bias=BiasConfig(slices=("name_script",), min_group_size=1))
+    rows = bias_task.fn(docs, cfg, Settings())  # the database of LOAN_EXTRACTOR_DATABASE_URL
+    assert {(r["group"], r["count"], r["value"]) for r in rows if r["metric"] == "field_accuracy"} == {
+        ("latin_diacritics", 1, 0.0)}
+    assert not [r for r in bias_task.fn(docs, cfg) if r["metric"] == "field_accuracy"]  # no settings: no truth
