@@ -28,6 +28,7 @@ from loan_extractor.alerts import (
     Sender,
     SmtpConfig,
     Trigger,
+    gap_texts,
     load_rules,
     raise_alerts,
     run_metrics,
@@ -53,18 +54,21 @@ def send_run_alerts(
     """The rules that fired and each channel's delivery (`sent`, `failed`, `not_configured`)."""
     settings = AlertSettings()
     rules = rules if rules is not None else load_rules(settings.alert_rules_file)
-    context = alert_context(summary.run_id, run_metrics(summary))
+    context = alert_context(summary.run_id, run_metrics(summary), texts=gap_texts(summary))
     senders = channel_senders(settings, slack_block, email_block)
     alerts, outcomes = raise_alerts(rules, Trigger.END, context, senders)
     return {"fired": [alert.rule for alert in alerts], "deliveries": {c.value: o.value for c, o in outcomes.items()}}
 
 
-def alert_context(run_id: str, metrics: dict[str, Any], flow_name: str | None = None, state: str | None = None) -> AlertContext:
-    """The numbers-and-ids context of a run's messages, with its Prefect UI link when the URL is known."""
+def alert_context(run_id: str, metrics: dict[str, Any], flow_name: str | None = None, state: str | None = None,
+                  texts: dict[str, str] | None = None) -> AlertContext:
+    """The numbers-and-ids context of a run's messages, with its Prefect UI link when the URL is known
+    and `texts` naming the bias table's widest gap (`gap_texts`)."""
     try:
-        return AlertContext(run_id=run_id, run_link=run_link(run_id), flow_name=flow_name, state=state, metrics=metrics)
+        return AlertContext(run_id=run_id, run_link=run_link(run_id), flow_name=flow_name, state=state, metrics=metrics,
+                            **(texts or {}))
     except ValidationError:
-        # a link or name of an unexpected shape is dropped rather than losing the alert
+        # a link, name or text of an unexpected shape is dropped rather than losing the alert
         return AlertContext(run_id=run_id, metrics=metrics)
 
 

@@ -9,8 +9,12 @@ from prefect.cache_policies import NO_CACHE
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Anomaly, Document
+from loan_extractor.settings import Settings
 from loan_extractor.stages.anomalies import detect_anomalies as find_anomalies
 from loan_extractor.stages.bias import check_bias as bias_table
+from loan_extractor.stages.bias import reviewed_truth
+from tasks._outcome import io_task_options
+from tasks.storage import engine_for
 
 
 @task(
@@ -26,10 +30,12 @@ def detect_anomalies(docs: list[Document], cfg: PipelineConfig) -> tuple[list[Do
 
 @task(
     name="check-bias",
-    description="Compare extraction quality across slices with fairlearn.",
+    description="Compare extraction quality across slices with fairlearn, against reviewers' corrections where there are any.",
     tags=["stage:check-bias"],
-    cache_policy=NO_CACHE,
+    **io_task_options(),
 )
-def check_bias(docs: list[Document], cfg: PipelineConfig) -> list[dict[str, Any]]:
-    """The bias table: one row per slice, group and metric."""
-    return [row.model_dump() for row in bias_table(docs, cfg)]
+def check_bias(docs: list[Document], cfg: PipelineConfig, settings: Settings | None = None) -> list[dict[str, Any]]:
+    """The bias table: one row per slice, group and metric; field accuracy too when `settings` names
+    a database holding corrections of these documents."""
+    truth = reviewed_truth(engine_for(settings), docs) if settings is not None else None
+    return [row.model_dump() for row in bias_table(docs, cfg, truth)]

@@ -124,11 +124,13 @@ def test_a_run_that_ends_early_releases_its_claims(engine) -> None:
 
 @pytest.mark.s3
 def test_s3_object_keys_are_downloaded(engine, s3_bucket, tmp_path: Path) -> None:
-    s3_bucket.put("incoming/L2/bank statement é.pdf", b"%PDF-1.4 s3")
+    s3_bucket.client.put_object(Bucket=s3_bucket.name, Key="incoming/L2/bank statement é.pdf", Body=b"%PDF-1.4 s3",
+                                Metadata={"channel": "broker"})
     _enqueue(engine, [f"s3://{s3_bucket.name}/incoming/L2/bank statement é.pdf", f"s3://{s3_bucket.name}/missing.pdf"])
     source = DbQueueSource(engine, ObjectFetcher(s3_client=s3_bucket.endpoint.client), worker_id="run-1")
     docs = acquire(source, tmp_path / "work")
     assert Path(docs[0].local_path).read_bytes() == b"%PDF-1.4 s3" and docs[0].size_bytes == 11
+    assert docs[0].metadata == {"channel": "broker"}  # the object's S3 user metadata, as the S3 source reads it
     assert docs[1].reason == Reason.SOURCE_UNAVAILABLE
 
 

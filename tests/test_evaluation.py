@@ -8,12 +8,16 @@ import sys
 
 import pytest
 
+from loan_extractor.config import BiasConfig, PipelineConfig
 from loan_extractor.evaluation import build_report, pair_documents, render_text
+from loan_extractor.evaluation.bias import evaluation_bias, paired_truth
 from loan_extractor.evaluation.compare import values_match
 from loan_extractor.evaluation.metrics import (
     MISSING, Outcome, breakdown, confusion, field_counts, name_accuracy, ratio, total_counts,
 )
+from loan_extractor.evaluation.report import bias_lines
 from loan_extractor.evaluation.truth import load_truth, parse_key, truth_docs
+from loan_extractor.models import Document
 from loan_extractor.spec import FieldKind
 from tests.conftest import SAMPLES
 
@@ -131,6 +135,31 @@ def test_misses_name_the_field_and_never_show_a_full_ssn():
     assert "123-45" not in text and "w2.employee_name" in text and "misses: 1" in text
 
 
+def test_evaluation_bias_pairs_documents_like_the_harness_and_slices_by_meta(tmp_path):
+    def doc(name: str, pages: tuple[int, ...], doc_type: str, fields: dict) -> Document:
+        return Document(doc_id=f"{name}{pages}", source=str(tmp_path / name), local_path="", sha256=name * 8,
+                        pages=pages, doc_type=doc_type, fields=fields)
+
+    truth = truth_docs({
+        "a.pdf": {"doc_type": "pay_stub", "fields": STUB, "meta": {"band": "scan"}},
+        "b.pdf": {"doc_type": "pay_stub", "fields": STUB, "meta": {"band": "text"}},
+        "p.pdf#2-3": {"doc_type": "w2", "fields": {"tax_year": 2025}, "meta": {"band": "text"}},
+    })
+    docs = [doc("a.pdf", (1,), "pay_stub", {**STUB, "gross_pay": "1.00"}), doc("b.pdf", (1,), "pay_stub", dict(STUB)),
+            doc("p.pdf", (1,), "pay_stub", {}), doc("p.pdf", (2, 3), "w2", {"tax_year": 2025})]
+    assert [t.key if t else None for t in paired_truth(tmp_path, docs, truth)] == ["a.pdf", "b.pdf", None, "p.pdf#2-3"]
+    cfg = PipelineConfig(bias=BiasConfig(min_group_size=1, slices=("doc_type",)))
+    rows = evaluation_bias(tmp_path, docs, truth, cfg, ("doc_type", "band"))
+    accuracy = {(r["slice"], r["group"]): (r["count"], r["value"]) for r in rows if r["metric"] == "field_accuracy"}
+    stub_fields = len(STUB)
+    assert accuracy == {("doc_type", "pay_stub"): (2, round((stub_fields - 1 + stub_fields) / (2 * stub_fields), 4)),
+                        ("doc_type", "w2"): (1, 1.0),
+                        ("meta:band", "scan"): (1, round((stub_fields - 1) / stub_fields, 4)),
+                        ("meta:band", "text"): (2, 1.0)}
+    assert {r["group"] for r in rows if r["slice"] == "meta:band"} == {"scan", "text", "(none)"}  # the unpaired page
+    assert "field_accuracy" in "\n".join(bias_lines(rows))
+
+
 def _evaluate(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "loan_extractor.cli", "evaluate", *args], capture_output=True,
                           text=True, timeout=300)
@@ -151,5 +180,10 @@ def test_evaluate_command_scores_committed_text_pdfs_against_an_edited_truth(tmp
     assert report["misses"] == [{"key": "L1001/w2.pdf", "field": "wages", "expected": "1.00",
                                  "got": wages}]
     assert set(report["breakdowns"]) == {"format"} and report["overall"]["invented_on_unknown"] == 0
+    accuracy = {(r["slice"], r["group"]): r for r in report["bias"] if r["metric"] == "field_accuracy"}
+    # the W-2 (one planted miss in 9 fields) and the pay stub: both text-layer PDFs, by the truth's meta
+    assert accuracy[("meta:format", "pdf_text")]["count"] == 2
+    assert accuracy[("meta:format", "pdf_text")]["value"] == pytest.approx((8 / 9 + 1) / 2, abs=1e-4)
+    assert accuracy[("doc_type", "w2")]["value"] == pytest.approx(8 / 9, abs=1e-4)
     missing = _evaluate(str(tmp_path), "--truth", str(path))
     assert missing.returncode == 2 and "not in" in missing.stderr

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from loan_extractor.cli import main
+from loan_extractor.config import BiasConfig, PipelineConfig
 from loan_extractor.db import DocumentRow, FieldRow, make_engine
 from loan_extractor.migrations import upgrade
 from loan_extractor.models import Anomaly, Document, Reason, Status
@@ -20,6 +21,7 @@ from loan_extractor.review import (
 )
 from loan_extractor.run import RunSummary
 from loan_extractor.spec import DocType
+from loan_extractor.stages.bias import check_bias, reviewed_truth
 from loan_extractor.stages.store import document_key, store_results
 
 NOW = datetime(2026, 1, 2, tzinfo=timezone.utc)
@@ -147,3 +149,51 @@ def test_cli_names_the_upgrade_when_the_database_is_behind(make_postgres_databas
     assert main(["review", "list"]) == 1
     assert main(["review", "set", "1", "wages", "1"]) == 1
     assert capsys.readouterr().err.count("run `loan-extractor db upgrade`") == 2
+
+
+def _stubs() -> list[Document]:
+    """Six processed pay stubs whose names OCR read without marks."""
+    return [Document(doc_id=f"s{i}", source=f"/in/L2/stub{i}.pdf", local_path="", loan_id="L2", sha256=f"{i}" * 64,
+                     pages=(1,), doc_type=DocType.PAY_STUB, status=Status.PROCESSED,
+                     fields={"employee_name": name, "gross_pay": "100.00"})
+            for i, name in enumerate(["Jose Nunez", "Zoe Cote", "Soren Aberg", "Jane Doe", "Ann Lee", "Bo Li"], start=1)]
+
+
+def test_ground_truth_of_given_keys_only(engine) -> None:
+    w2, letter = document_key(_w2()), document_key(_docs()[1])
+    record_correction(engine, w2, "wages", "52000")
+    record_correction(engine, letter, "doc_type", "pay_stub")
+    assert set(ground_truth(engine)) == {w2, letter}
+    assert ground_truth(engine, [w2, "absent"]) == {w2: {"wages": "52000.00"}}
+    assert ground_truth(engine, []) == {}
+
+
+def test_reviewers_names_move_documents_to_their_script_and_give_field_accuracy(engine) -> None:
+    docs = _stubs()
+    store_results(engine, RunSummary(run_id="r3", source="/in", started_at=NOW, finished_at=NOW, config_digest="c",
+                                     code_version="v", documents=tuple(docs)))  # fmt: skip
+    for doc, name in zip(docs, ["José Núñez", "Zoé Côté", "Søren Åberg", "Jane Doe", "Ann Lee", "Bo Li"]):
+        record_correction(engine, document_key(doc), "employee_name", name)  # the last three confirm the reading
+    cfg = PipelineConfig(bias=BiasConfig(slices=("name_script",)))
+    without = {r.group: r.count for r in check_bias(docs, cfg) if r.metric == "validation_pass_rate"}
+    assert without == {"ascii": 6}  # by the OCR'd names alone, the gap is invisible
+    rows = {(r.group, r.metric): r for r in check_bias(docs, cfg, reviewed_truth(engine, docs))}
+    accuracy = {g: (r.count, r.value) for (g, m), r in rows.items() if m == "field_accuracy"}
+    assert accuracy == {"ascii": (3, 1.0), "latin_diacritics": (3, 0.0)}  # only the reviewed field is judged
+    assert rows[("latin_diacritics", "field_accuracy")].ratio == 0.0
+    assert rows[("ascii", "validation_pass_rate")].ratio == 1.0  # the proxies see no gap here
+
+
+def test_the_bias_task_reads_corrections_from_the_configured_database(engine) -> None:
+    from loan_extractor.settings import Settings
+    from tasks.analysis import check_bias as bias_task
+
+    docs = _stubs()
+    store_results(engine, RunSummary(run_id="r4", source="/in", started_at=NOW, finished_at=NOW, config_digest="c",
+                                     code_version="v", documents=tuple(docs)))  # fmt: skip
+    record_correction(engine, document_key(docs[0]), "employee_name", "José Núñez")
+    cfg = PipelineConfig(bias=BiasConfig(slices=("name_script",), min_group_size=1))
+    rows = bias_task.fn(docs, cfg, Settings())  # the database of LOAN_EXTRACTOR_DATABASE_URL
+    assert {(r["group"], r["count"], r["value"]) for r in rows if r["metric"] == "field_accuracy"} == {
+        ("latin_diacritics", 1, 0.0)}
+    assert not [r for r in bias_task.fn(docs, cfg) if r["metric"] == "field_accuracy"]  # no settings: no truth

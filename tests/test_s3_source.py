@@ -64,6 +64,32 @@ def test_same_file_name_in_two_loans_gets_two_local_files(s3_bucket, tmp_path: P
     assert sorted(Path(d.local_path).read_bytes() for d in docs) == [b"one", b"two"]
 
 
+def test_user_metadata_reaches_the_record(s3_bucket, tmp_path: Path) -> None:
+    s3_bucket.client.put_object(Bucket=s3_bucket.name, Key="m/L1/a.pdf", Body=b"a",
+                                Metadata={"Channel": "broker", "branch": "Zurich north"})
+    s3_bucket.put("m/L1/b.pdf", b"b")
+    docs = acquire(S3Source(s3_bucket.client, s3_bucket.name, "m"), tmp_path)
+    # S3 lower-cases the x-amz-meta- names and boto3 drops the prefix
+    assert [d.metadata for d in docs] == [{"branch": "Zurich north", "channel": "broker"}, {}]
+
+
+def test_metadata_that_cannot_be_read_leaves_the_document_as_it_was(s3_bucket, tmp_path: Path) -> None:
+    s3_bucket.client.put_object(Bucket=s3_bucket.name, Key="g/L1/a.pdf", Body=b"a", Metadata={"channel": "broker"})
+    source = S3Source(s3_bucket.client, s3_bucket.name, "g")
+
+    class GoneAfterFetch(_Listed):
+        def fetch(self, item, dest_dir: Path) -> Path:
+            path = source.fetch(item, dest_dir)
+            s3_bucket.client.delete_object(Bucket=s3_bucket.name, Key=source.key_of(item))  # the HEAD gets a 404
+            return path
+
+        def object_metadata(self, item):
+            return source.object_metadata(item)
+
+    (doc,) = acquire(GoneAfterFetch(source, list(source.list_items())), tmp_path)
+    assert doc.status is None and doc.metadata == {} and Path(doc.local_path).read_bytes() == b"a"
+
+
 def test_missing_object_is_failed_with_reason_not_raised(s3_bucket, tmp_path: Path) -> None:
     s3_bucket.put("in/L1/a.pdf", b"a")
     s3_bucket.put("in/L1/b.pdf", b"b")

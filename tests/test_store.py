@@ -17,10 +17,12 @@ from loan_extractor.db import (
     ValidationFailureRow,
     make_engine,
 )  # fmt: skip
+from loan_extractor.config import BiasConfig, PipelineConfig
 from loan_extractor.migrations import upgrade
 from loan_extractor.models import Anomaly, Document, PageImage, Reason, Status
 from loan_extractor.run import RunSummary
 from loan_extractor.spec import DocType
+from loan_extractor.stages.bias import check_bias
 from loan_extractor.stages.store import document_key, store_results, stored_hashes
 
 NOW = datetime(2026, 1, 2, tzinfo=timezone.utc)
@@ -123,6 +125,22 @@ def test_identical_store_changes_no_row_count_in_any_table(engine) -> None:
         stored = conn.execute(select(AnomalyRow)).one()
         assert conn.scalar(select(BiasMetricRow.group_name)) == "w2"
     assert stored.documents == [document_key(summary.documents[0])] and stored.figures == {"n": 2}
+
+
+def test_bias_rows_of_every_metric_and_slice_are_stored(engine) -> None:
+    key = "k" * 59  # the longest metadata key a slice name may carry: `meta:` + 59 = the column's 64
+    docs = [_w2(f"w{i}", f"{i}" * 64, metadata={key: ("a" if i < 3 else "b") * 200}) for i in range(6)]
+    truth = {document_key(doc): {"wages": "52000.00", "tax_year": 2024 if i < 3 else 2025} for i, doc in enumerate(docs)}
+    cfg = PipelineConfig(bias=BiasConfig(slices=("name_script", f"meta:{key}", "region")))
+    rows = tuple(row.model_dump() for row in check_bias(docs, cfg, truth))
+    store_results(engine, _summary("r1", docs, bias=rows))
+    with engine.connect() as conn:
+        stored = conn.execute(select(BiasMetricRow).where(BiasMetricRow.slice_name == f"meta:{key}")).all()
+        ignored = conn.execute(select(BiasMetricRow).where(BiasMetricRow.slice_name == "region")).one()
+    assert len(stored) == 2 * 4 and {len(row.group_name) for row in stored} == {64}
+    accuracy = {row.group_name[0]: (row.count, row.value, row.ratio) for row in stored if row.metric == "field_accuracy"}
+    assert accuracy == {"a": (3, 0.5, 0.5), "b": (3, 1.0, 0.5)}
+    assert "ignored" in ignored.note and "field_accuracy" in ignored.metric
 
 
 def test_children_are_replaced_not_duplicated(engine) -> None:

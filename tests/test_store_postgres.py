@@ -6,6 +6,7 @@ from sqlalchemy import text
 from loan_extractor.db import Base, make_engine
 from loan_extractor.migrations import upgrade
 from tests.test_store import (  # noqa: F401 - collected here again, with this module's `engine`
+    test_bias_rows_of_every_metric_and_slice_are_stored,
     test_children_are_replaced_not_duplicated,
     test_detail_rows_of_a_document,
     test_duplicates_keep_the_original_row,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -55,10 +56,25 @@ class OutlierConfig(BaseModel):
     min_group_size: int = Field(10, ge=3)
 
 
+META_SLICE = "meta:"  # a slice `meta:<key>` groups documents by one key of their source metadata
+_META_KEY = re.compile(r"^[A-Za-z0-9_.-]{1,59}$")
+
+
 class BiasConfig(BaseModel):
     model_config = _FROZEN
     min_group_size: int = Field(3, ge=1)
-    slices: tuple[str, ...] = ("doc_type", "source_format", "quality_band")
+    slices: tuple[str, ...] = ("doc_type", "source_format", "quality_band", "dpi_band", "name_script")
+
+    @field_validator("slices")
+    @classmethod
+    def _stored_names(cls, slices: tuple[str, ...]) -> tuple[str, ...]:
+        # an unknown plain name is kept (the table says it was ignored); a `meta:` name must name a key
+        for name in slices:
+            if len(name) > 64:
+                raise ValueError(f"slice name {name[:20]!r}... is longer than 64 characters")
+            if name.startswith(META_SLICE) and not _META_KEY.match(name[len(META_SLICE):]):
+                raise ValueError(f"slice {name!r}: write meta:<key>, the key letters, digits, '_', '.' or '-'")
+        return slices
 
 
 class PipelineConfig(BaseModel):

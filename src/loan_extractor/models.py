@@ -108,6 +108,8 @@ class Document(BaseModel):
     source: str
     local_path: str
     loan_id: str | None = None
+    # what the source says about the object: S3 user metadata (`x-amz-meta-*`, prefix dropped); {} elsewhere
+    metadata: dict[str, str] = Field(default_factory=dict)
     size_bytes: int | None = None
     sha256: str | None = None
     media_type: str | None = None

@@ -12,6 +12,7 @@ import getpass
 import os
 import re
 from dataclasses import asdict, dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -27,6 +28,7 @@ from loan_extractor.spec import DocType, FieldKind, fields_of
 DOC_TYPE_FIELD = "doc_type"  # a reviewer may also correct the document's type
 _FIELD_PARSERS = {"tax_year": normalise_year}  # fields read with a stricter format than their kind's
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_KEYS_PER_QUERY = 500  # well under SQLite's and PostgreSQL's bound-parameter limits
 
 
 class ReviewError(LoanExtractorError):
@@ -132,15 +134,21 @@ def corrections_of(engine: Engine, doc: str) -> list[dict[str, Any]]:
     return list(find_document(engine, doc).corrections or [])
 
 
-def ground_truth(engine: Engine) -> dict[str, dict[str, Any]]:
-    """Corrected values per document key, the latest correction of each field winning.
+def ground_truth(engine: Engine, keys: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Corrected values per document key, the latest correction of each field winning; only the
+    documents of `keys` when given.
 
     Values are in the extraction's own types (integers for `int` fields, strings otherwise), so
-    they compare directly with `Document.fields`; only corrected fields appear.
+    they compare directly with `Document.fields`; only corrected fields appear (a correction to the
+    same value is a confirmation: it appears too).
     """
     query = select(DocumentRow.doc_key, DocumentRow.corrections).where(DocumentRow.corrections.is_not(None))
+    wanted = sorted(set(keys)) if keys is not None else None
+    chunks = [query] if wanted is None else [
+        query.where(DocumentRow.doc_key.in_(wanted[i : i + _KEYS_PER_QUERY])) for i in range(0, len(wanted), _KEYS_PER_QUERY)
+    ]
     with transient_db_errors(), engine.connect() as conn:
-        return {key: _truth_of(entries) for key, entries in conn.execute(query) if entries}
+        return {key: _truth_of(entries) for chunk in chunks for key, entries in conn.execute(chunk) if entries}
 
 
 def _truth_of(entries: list[dict[str, Any]]) -> dict[str, Any]:

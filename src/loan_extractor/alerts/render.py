@@ -21,10 +21,13 @@ from pydantic import (
     field_validator,
 )
 
+from loan_extractor.alerts.gaps import GAP_TEXTS
 from loan_extractor.alerts.metrics import COUNT_METRICS, RUN_METRICS, STATE_METRICS
 from loan_extractor.logs import mask_numbers
 
-TEXT_PLACEHOLDERS = frozenset({"run_id", "run_link", "flow_name", "state", "rule", "severity", "metric", "comparison"})
+# the bias table's widest gap (`gaps.widest_gap`): slice, metric and the groups with sizes and values
+TEXT_PLACEHOLDERS = frozenset({"run_id", "run_link", "flow_name", "state", "rule", "severity", "metric", "comparison",
+                               *GAP_TEXTS})
 NUMBER_PLACEHOLDERS = RUN_METRICS | STATE_METRICS | {"value", "threshold"}
 PLACEHOLDERS = TEXT_PLACEHOLDERS | NUMBER_PLACEHOLDERS
 NO_VALUE = "n/a"
@@ -32,6 +35,7 @@ NO_LINK = "(no link: PREFECT_UI_URL or PREFECT_API_URL not set)"
 # Stand-ins for the run id and link while a message is masked: a UUID can hold a run of eight
 # digits, which the safety net would otherwise mask, breaking the id and the link
 _STAND_INS = ("\x00run-id\x00", "\x00run-link\x00")
+_GAP_NAME = r"^[A-Za-z0-9_.:?-]{1,64}$"
 
 
 class AlertContext(BaseModel):
@@ -44,6 +48,9 @@ class AlertContext(BaseModel):
     flow_name: str | None = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$")
     state: str | None = Field(None, pattern=r"^[A-Za-z]{1,20}$")
     metrics: dict[str, StrictInt | StrictFloat | None] = Field(default_factory=dict)
+    bias_slice: str | None = Field(None, pattern=_GAP_NAME)
+    bias_metric: str | None = Field(None, pattern=_GAP_NAME)
+    bias_groups: str | None = Field(None, pattern=r"^[A-Za-z0-9 _.,:;()<>=+%/?-]{1,200}$")
 
     @field_validator("metrics")
     @classmethod
@@ -97,6 +104,7 @@ def render_message(template: str, context: AlertContext, rule: Mapping[str, str 
     """
     values: dict[str, Any] = {name: None for name in PLACEHOLDERS} | dict(context.metrics) | dict(rule)
     values |= {"flow_name": context.flow_name, "state": context.state}
+    values |= {name: getattr(context, name) for name in GAP_TEXTS}
     values |= {"run_id": context.run_id, "run_link": context.run_link or NO_LINK}
     return mask_keeping_ids(_FORMATTER.vformat(template, (), values), context)
 

@@ -1,34 +1,36 @@
 """Extraction quality by slice of the input, measured with fairlearn's MetricFrame.
 
-Two proxies of extraction quality per document: whether it passed validation (no schema,
-low-confidence or missing-field issue) and its mean field confidence (an unread field counts 0).
-A slice splits documents into groups (by type, source format, scan quality); the table shows
-each group's value, and the largest gap (difference) and smallest ratio between the groups
+Per document, proxies of extraction quality that need no truth: whether it passed validation (no
+schema, low-confidence or missing-field issue), its mean field confidence (an unread field counts
+0) and whether it ended `needs_review`; and, when ground truth exists for it, its field accuracy
+(see `accuracy`). A slice (see `slices`) splits documents into groups; each metric's table shows
+every group's size and mean, and the largest gap (difference) and smallest ratio between the groups
 large enough to compare. A gap says where extraction serves some inputs worse than others.
+
+The ratio is min / max of the values, as fairlearn's; for a rate where lower is better
+(`needs_review_rate`) it is taken over 1 - value, so that 0 % against 5 % of documents needing
+review reads as the small gap it is (0.95), not as a ratio of 0.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 from fairlearn.metrics import MetricFrame
 from pydantic import BaseModel, ConfigDict
 
-from loan_extractor.models import Document, Reason
+from loan_extractor.models import Document, Reason, Status
 from loan_extractor.spec import fields_of
 
-# quality_band cut-offs, applied to the document's worst page. Tesseract reads small print
-# reliably from 200 DPI and misreads digits often under 150. On imaging.clarity_score's scale a
-# crisp page scores ~0.99, a 1.5-pixel blur ~0.85, 2.5 pixels ~0.46, 4 pixels ~0.10: good keeps
-# the first two, poor is the last, fair between
-GOOD_DPI, POOR_DPI = 200.0, 150.0
-GOOD_CLARITY, POOR_CLARITY = 0.6, 0.3
 _QUALITY_REASONS = frozenset({Reason.SCHEMA_CHECK_FAILED, Reason.LOW_CONFIDENCE, Reason.MISSING_FIELD})
-_FORMATS = {"image/png": "png", "image/jpeg": "jpeg", "image/tiff": "tiff"}
+FIELD_ACCURACY = "field_accuracy"
+PROXIES = ("validation_pass_rate", "mean_field_confidence", "needs_review_rate")
+METRICS = (*PROXIES, FIELD_ACCURACY)
+LOWER_IS_BETTER = frozenset({"needs_review_rate"})
 
 
 class BiasRow(BaseModel):
@@ -42,42 +44,9 @@ class BiasRow(BaseModel):
     metric: str
     value: float | None
     difference: float | None  # max - min over the compared groups
-    ratio: float | None  # min / max over the compared groups
+    ratio: float | None  # min / max over the compared groups (of 1 - value when lower is better)
     compared: bool
     note: str = ""
-
-
-def source_format(doc: Document) -> str:
-    """pdf_text, pdf_scan, png, jpeg or tiff; `other` when the format is not known."""
-    if doc.media_type == "application/pdf":
-        return {"text_layer": "pdf_text", "ocr": "pdf_scan"}.get(doc.text_source or "", "other")
-    return _FORMATS.get(doc.media_type or "", "other")
-
-
-def quality_band(doc: Document) -> str:
-    """good, fair or poor from the worst page's DPI and clarity (cut-offs above).
-
-    A text-layer PDF is `good`: its text never went through OCR. A document with no page
-    images and no text layer is `unknown`.
-    """
-    if doc.text_source == "text_layer":
-        return "good"
-    if not doc.page_images:
-        return "unknown"
-    dpi = min(page.dpi for page in doc.page_images)
-    clarity = min(page.clarity for page in doc.page_images)
-    if dpi < POOR_DPI or clarity < POOR_CLARITY:
-        return "poor"
-    if dpi >= GOOD_DPI and clarity >= GOOD_CLARITY:
-        return "good"
-    return "fair"
-
-
-SLICERS: dict[str, Callable[[Document], str]] = {
-    "doc_type": lambda doc: str(doc.doc_type),
-    "source_format": source_format,
-    "quality_band": quality_band,
-}
 
 
 def passed_validation(doc: Document) -> bool:
@@ -93,58 +62,72 @@ def mean_field_confidence(doc: Document) -> float:
     return sum(doc.confidence.get(name, 0.0) for name in names) / len(names)
 
 
-METRICS = {
-    # y_true carries the pass flags, y_pred the confidences: MetricFrame splits both by group
-    "validation_pass_rate": lambda passed, confidence: float(np.mean(passed)),
-    "mean_field_confidence": lambda passed, confidence: float(np.mean(confidence)),
-}
+def proxy_values(doc: Document) -> dict[str, float]:
+    """The truth-free metrics of one document."""
+    return {
+        "validation_pass_rate": float(passed_validation(doc)),
+        "mean_field_confidence": mean_field_confidence(doc),
+        "needs_review_rate": float(doc.status == Status.NEEDS_REVIEW),
+    }
 
 
-def _frame(groups: list[str], passed: list[bool], confidence: list[float]) -> MetricFrame:
-    return MetricFrame(
-        metrics=METRICS,
-        y_true=np.asarray(passed, dtype=float),
-        y_pred=np.asarray(confidence, dtype=float),
-        sensitive_features=pd.Series(groups, name="group"),
-    )
+def _frame(groups: Sequence[str], values: Sequence[float]) -> MetricFrame:
+    # y_true carries the values; y_pred is required by MetricFrame and unused by the mean
+    data = np.asarray(values, dtype=float)
+    return MetricFrame(metrics={"mean": lambda y, _: float(np.mean(y))}, y_true=data, y_pred=data,
+                       sensitive_features=pd.Series(list(groups), name="group"))
 
 
-def _number(value: float) -> float | None:
+def _number(value: float | None) -> float | None:
     return None if value is None or math.isnan(value) else round(float(value), 4)
 
 
-def _gaps(groups: list[str], passed: list[bool], confidence: list[float], keep: set[str]) -> dict:
-    """Each metric's (difference, ratio) over the documents of the `keep` groups only."""
+def _gaps(metric: str, groups: Sequence[str], values: Sequence[float], keep: set[str]) -> tuple[float | None, float | None]:
+    """(difference, ratio) over the documents of the `keep` groups only."""
     chosen = [i for i, group in enumerate(groups) if group in keep]
-    frame = _frame([groups[i] for i in chosen], [passed[i] for i in chosen], [confidence[i] for i in chosen])
-    difference, ratio = frame.difference(), frame.ratio()
-    return {metric: (_number(difference[metric]), _number(ratio[metric])) for metric in METRICS}
+    kept_groups, kept = [groups[i] for i in chosen], [values[i] for i in chosen]
+    difference = _frame(kept_groups, kept).difference()["mean"]
+    if metric in LOWER_IS_BETTER:
+        kept = [1.0 - v for v in kept]
+    return _number(difference), _number(_frame(kept_groups, kept).ratio()["mean"])
 
 
-def slice_rows(
-    name: str, groups: list[str], passed: list[bool], confidence: list[float], min_group_size: int
-) -> list[BiasRow]:
-    """The rows of one slice: every group's metrics, gaps over groups of `min_group_size` or more.
+def metric_rows(name: str, metric: str, groups: Sequence[str], values: Sequence[float], min_group_size: int) -> list[BiasRow]:
+    """The rows of one metric in one slice: every group's mean, gaps over groups of `min_group_size` or more.
 
     A group below the minimum is listed with `compared=False`; with fewer than two groups at the
     minimum there is no gap to measure and no group is compared.
     """
     sizes = Counter(groups)
-    values = _frame(groups, passed, confidence).by_group
+    means = _frame(groups, values).by_group["mean"]
     large = {group for group, size in sizes.items() if size >= min_group_size}
     comparable = len(large) >= 2
-    gaps = _gaps(groups, passed, confidence, large) if comparable else {}
+    difference, ratio = _gaps(metric, groups, values, large) if comparable else (None, None)
     note = (f"{len(large)} groups of {min_group_size} or more compared" if comparable
             else f"fewer than two groups of {min_group_size} or more: nothing to compare")
+    if comparable and metric in LOWER_IS_BETTER:
+        note += "; ratio of 1 - value"
     return [
         BiasRow(
-            slice=name, group=group, count=sizes[group], metric=metric,
-            value=_number(values.loc[group, metric]),
-            difference=gaps[metric][0] if group in large and comparable else None,
-            ratio=gaps[metric][1] if group in large and comparable else None,
+            slice=name, group=group, count=sizes[group], metric=metric, value=_number(means.loc[group]),
+            difference=difference if group in large else None, ratio=ratio if group in large else None,
             compared=group in large and comparable,
             note=note if group in large else f"fewer than {min_group_size} documents: not compared",
         )
         for group in sorted(sizes)
-        for metric in METRICS
     ]
+
+
+def slice_rows(
+    name: str, groups: Sequence[str], values: dict[str, Sequence[float | None]], min_group_size: int
+) -> list[BiasRow]:
+    """Every metric's rows of one slice, by group then metric; a document without a value for a
+    metric (no ground truth) is left out of that metric's groups, and a metric no document has gives no row."""
+    rows: list[BiasRow] = []
+    for metric, column in values.items():
+        present = [i for i, value in enumerate(column) if value is not None]
+        if present:
+            rows += metric_rows(name, metric, [groups[i] for i in present], [float(column[i]) for i in present],
+                                min_group_size)  # type: ignore[arg-type]
+    order = {metric: i for i, metric in enumerate(values)}
+    return sorted(rows, key=lambda row: (row.group, order[row.metric]))

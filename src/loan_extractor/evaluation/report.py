@@ -61,6 +61,18 @@ def group_table(title: str, groups: dict[str, dict[str, Any]]) -> list[str]:
     return rows
 
 
+def bias_lines(rows: list[dict[str, Any]], metric: str = "field_accuracy") -> list[str]:
+    """The bias table's rows of one metric (the truth's field accuracy by default) as aligned text."""
+    chosen = [r for r in rows if r.get("metric") == metric]
+    if not chosen:
+        return []
+    lines = ["", f"bias: {metric} by slice (compared: groups of the minimum size; ratio min/max)",
+             f"{'slice':<22} {'group':<22} {'docs':>5} {'value':>6} {'diff':>6} {'ratio':>6}  compared"]
+    lines += [f"{r['slice'][:22]:<22} {r['group'][:22]:<22} {r['count']:>5} {_pct(r['value']):>6} "
+              f"{_pct(r['difference']):>6} {_pct(r['ratio']):>6}  {'yes' if r['compared'] else 'no'}" for r in chosen]
+    return lines
+
+
 def render_text(report: dict[str, Any], show_misses: int = 20) -> str:
     """The report as tables: overall, breakdowns, names by script, confusion, per field, the first misses."""
     lines = group_table("overall", {"all documents": report["overall"]})
@@ -78,6 +90,7 @@ def render_text(report: dict[str, Any], show_misses: int = 20) -> str:
     lines += ["", f"{'field':<44} {'n':>5} {'acc':>6} {'prec':>6} {'recall':>6}"]
     for name, f in report["per_field"].items():
         lines.append(f"{name:<44} {f['total']:>5} {_pct(f['accuracy']):>6} {_pct(f['precision']):>6} {_pct(f['recall']):>6}")
+    lines += bias_lines(report.get("bias", []))
     shown = report["misses"][:show_misses]
     lines += ["", f"misses: {len(report['misses'])} (first {len(shown)})"]
     lines += [f"  {m['key']}  {m['field']}: expected {m['expected']!r}, got {m['got']!r}" for m in shown]

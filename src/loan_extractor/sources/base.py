@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator, Protocol
+from typing import Any, Iterator, Mapping, Protocol
+
+MAX_METADATA_KEYS = 32
+_MAX_KEY, _MAX_VALUE = 64, 256
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,20 @@ class Source(Protocol):
     def fetch(self, item: SourceItem, dest_dir: Path) -> Path:
         """A local path holding the item's bytes (downloaded into `dest_dir` when remote)."""
         ...
+
+
+def item_metadata(source: Any, item: SourceItem) -> dict[str, str]:
+    """What the source keeps about the item beside its bytes: S3 user metadata (`x-amz-meta-<key>` as
+    `<key>`, lower case). Sources without any (local folders, explicit files) give {}; no sidecar file
+    is read, so a folder's metadata is only what its layout says (the loan id)."""
+    read = getattr(source, "object_metadata", None)
+    return bounded_metadata(read(item)) if read is not None else {}
+
+
+def bounded_metadata(raw: Mapping[str, Any] | None) -> dict[str, str]:
+    """At most 32 keys, lower-cased, keys and values cut short: the record travels through every stage."""
+    items = sorted((str(k).strip().lower()[:_MAX_KEY], str(v)[:_MAX_VALUE]) for k, v in (raw or {}).items())
+    return dict(items[:MAX_METADATA_KEYS])
 
 
 def loan_id_from_parts(parts: tuple[str, ...]) -> str | None:

@@ -57,6 +57,11 @@ class DbQueueSource:
         """The item's bytes as a local file, by the wrapped fetcher."""
         return self.fetch_object(item, dest_dir)
 
+    def object_metadata(self, item: SourceItem) -> dict[str, str]:
+        """The S3 user metadata of a queued `s3://` object, by the wrapped fetcher; {} for local paths."""
+        read = getattr(self.fetch_object, "metadata", None)
+        return read(item) if read is not None else {}
+
     def _rows(self) -> Iterator[Row]:
         # claims are made batch by batch as items are consumed, and never more than `limit` in all
         held = held_rows(self.engine, self.worker_id, self.limit)
@@ -89,6 +94,13 @@ class ObjectFetcher:
             bucket, _ = parse_s3_uri(item.uri)
             return S3Source(client=self._client(item.uri), bucket=bucket).fetch(item, dest_dir)
         return self._local(item.uri)
+
+    def metadata(self, item: SourceItem) -> dict[str, str]:
+        """An `s3://` object's user metadata (one HEAD request); {} for a local path."""
+        if not item.uri.startswith("s3://"):
+            return {}
+        bucket, _ = parse_s3_uri(item.uri)
+        return S3Source(client=self._client(item.uri), bucket=bucket).object_metadata(item)
 
     def _client(self, uri: str) -> Any:
         if self.s3_client is None:

@@ -96,6 +96,11 @@ class S3Source:
             raise
         return partial.replace(target)
 
+    def object_metadata(self, item: SourceItem) -> dict[str, str]:
+        """The object's user metadata (`x-amz-meta-*`, boto3 drops the prefix) from one HEAD request."""
+        with object_errors(item.uri):
+            return dict(self.client.head_object(Bucket=self.bucket, Key=self.key_of(item)).get("Metadata") or {})
+
     def key_of(self, item: SourceItem) -> str:
         """The object key of an item this source listed."""
         head = object_uri(self.bucket, "")

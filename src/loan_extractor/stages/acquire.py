@@ -10,7 +10,7 @@ import structlog
 from loan_extractor.errors import TransientError
 from loan_extractor.models import Document, Reason
 from loan_extractor.s3 import ObjectError
-from loan_extractor.sources.base import Source, SourceItem
+from loan_extractor.sources.base import Source, SourceItem, item_metadata
 
 _CHUNK = 1 << 20
 log = structlog.get_logger("loan_extractor.acquire")
@@ -44,7 +44,17 @@ def acquire_item(source: Source, item: SourceItem, work_dir: Path, loan_id: str 
         return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{exc}; check the object exists and the credentials may read it.")
     except TransientError as exc:  # the client retried with backoff already: this document fails, not the batch
         return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{item.uri}: still unavailable after retries ({exc}); it can be retried.")
-    return doc.update(local_path=str(path), size_bytes=size, sha256=digest)
+    return doc.update(local_path=str(path), size_bytes=size, sha256=digest, metadata=read_metadata(source, item))
+
+
+def read_metadata(source: Source, item: SourceItem) -> dict[str, str]:
+    """The item's source metadata; {} with a warning when it cannot be read, since it only feeds the
+    bias table's `meta:` slices and never decides a document's outcome."""
+    try:
+        return item_metadata(source, item)
+    except (ObjectError, TransientError, OSError) as exc:
+        log.warning("object metadata not read", uri=item.uri, error=type(exc).__name__)
+        return {}
 
 
 def document_id(uri: str) -> str:
