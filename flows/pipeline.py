@@ -92,7 +92,7 @@ def document_processing_pipeline(
         code_version=loan_extractor.__version__,
         documents=tuple(final),
         anomalies=tuple(anomalies),
-        bias=tuple(check_bias(final, cfg)),
+        bias=tuple(check_bias(final, cfg, settings)),
         validation_failures=tuple(summarise_failures(final)),
         ignored=tuple(ignored),
     )
