@@ -83,6 +83,11 @@ class Anomaly(BaseModel):
     figures: dict[str, Any] = Field(default_factory=dict)
     score: float | None = None
 
+    @property
+    def is_run_level(self) -> bool:
+        """About the run as a whole (failure spikes, OCR drift, volume): no loan, no document."""
+        return self.loan_id is None and not self.documents
+
 
 class PageImage(BaseModel):
     """One page rendered or loaded into the run's work folder, with its quality figures."""
