@@ -48,6 +48,13 @@ def summary_table(result: dict[str, Any]) -> str:
         lines += ["", f"{'reason':<22}{'documents':>10}"] + [f"{r:<22}{n:>10}" for r, n in sorted(reasons.items())]
     if result["anomalies"]:
         lines += ["", "anomalies:"]
-        lines += [f"  {a['severity']:<8} {a['kind']:<18} loan {a['loan_id']}: {a['message']}" for a in result["anomalies"]]
+        lines += [f"  {a['severity']:<8} {a['kind']:<18} {_scope(a)}: {a['message']}" for a in result["anomalies"]]
     lines += ["", f"report: {result['report']['html']}"]
     return "\n".join(lines)
+
+
+def _scope(anomaly: dict[str, Any]) -> str:
+    """`loan L1003`, `run` for a run-level anomaly (no loan, no documents), or `no loan`."""
+    if anomaly["loan_id"]:
+        return f"loan {anomaly['loan_id']}"
+    return "no loan" if anomaly["documents"] else "run"

@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from loan_extractor.models import Document
+from loan_extractor.models import Anomaly, Document
 from loan_extractor.run import RunSummary
 
 
@@ -73,10 +73,17 @@ def report_markdown(summary: RunSummary, html_path: Path | None = None) -> str:
         lines += ["", "| reason | documents |", "|---|---|"]
         lines += [f"| {reason} | {n} |" for reason, n in sorted(summary.reasons().items())]
     lines += ["", f"## Anomalies ({len(summary.anomalies)})", ""]
-    lines += [f"- **{a.severity}** {a.kind} on loan {a.loan_id}: {a.message}" for a in summary.anomalies] or ["None found."]
+    lines += [f"- **{a.severity}** {a.kind} {_scope(a)}: {a.message}" for a in summary.anomalies] or ["None found."]
     if html_path is not None:
         lines += ["", f"HTML report: `{html_path}`"]
     return "\n".join(lines)
+
+
+def _scope(anomaly: Anomaly) -> str:
+    """What an anomaly is about: a loan, the run as a whole, or a document outside any loan."""
+    if anomaly.loan_id:
+        return f"on loan {anomaly.loan_id}"
+    return "for the whole run" if anomaly.is_run_level else "on a document without a loan"
 
 
 def report_table(summary: RunSummary) -> list[dict[str, Any]]:
