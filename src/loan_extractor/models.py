@@ -70,6 +70,10 @@ class Issue(BaseModel):
     field: str | None = None
 
 
+# kinds of anomaly about a run as a whole (`analysis/run_health.py`): no loan, no documents
+RUN_LEVEL_KINDS = frozenset({"failed_ratio_spike", "review_ratio_spike", "ocr_confidence_drift", "volume_spike"})
+
+
 class Anomaly(BaseModel):
     """A broken rule or an outlier, on one loan or one document."""
 
@@ -85,8 +89,8 @@ class Anomaly(BaseModel):
 
     @property
     def is_run_level(self) -> bool:
-        """About the run as a whole (failure spikes, OCR drift, volume): no loan, no document."""
-        return self.loan_id is None and not self.documents
+        """About the run as a whole (failure and review spikes, OCR drift, volume), not a loan or document."""
+        return self.kind in RUN_LEVEL_KINDS
 
 
 class PageImage(BaseModel):

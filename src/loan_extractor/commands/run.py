@@ -9,6 +9,7 @@ from typing import Any
 
 from loan_extractor.commands import EXIT_FAILED, EXIT_OK
 from loan_extractor.logs import configure_logging, prefect_env
+from loan_extractor.models import RUN_LEVEL_KINDS
 from loan_extractor.settings import Settings
 
 
@@ -54,7 +55,7 @@ def summary_table(result: dict[str, Any]) -> str:
 
 
 def _scope(anomaly: dict[str, Any]) -> str:
-    """`loan L1003`, `run` for a run-level anomaly (no loan, no documents), or `no loan`."""
+    """`loan L1003`, `run` for a run-level anomaly (failure spike, OCR drift, ...), or `no loan`."""
     if anomaly["loan_id"]:
         return f"loan {anomaly['loan_id']}"
-    return "no loan" if anomaly["documents"] else "run"
+    return "run" if anomaly["kind"] in RUN_LEVEL_KINDS else "no loan"

@@ -83,7 +83,7 @@ def _scope(anomaly: Anomaly) -> str:
     """What an anomaly is about: a loan, the run as a whole, or a document outside any loan."""
     if anomaly.loan_id:
         return f"on loan {anomaly.loan_id}"
-    return "for the whole run" if anomaly.is_run_level else "on a document without a loan"
+    return "for the whole run" if anomaly.is_run_level else "without a loan"
 
 
 def report_table(summary: RunSummary) -> list[dict[str, Any]]:
