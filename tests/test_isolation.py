@@ -54,6 +54,18 @@ def test_a_planted_document_is_flagged_and_ordinary_ones_are_not() -> None:
     assert "/in/odd.pdf" in anomaly.message and "120 stored W-2s" in anomaly.message
 
 
+def test_a_rare_combination_of_usual_figures_names_them_all() -> None:
+    # every figure is within the stored range, but social security wages are far from the wages
+    mixed = {"wages": 41_000.0, "federal_income_tax_withheld": 4_700.0, "social_security_wages": 68_000.0,
+             "medicare_wages": 41_000.0}  # fmt: skip
+    (anomaly,) = find_unusual_documents([*ordinary(10), w2("mixed", mixed)], stored(120), CFG)
+    assert anomaly.documents == ("mixed",) and anomaly.severity == "low"
+    assert set(anomaly.figures["features"]) == set(mixed)
+    assert all(abs(f["robust_z"]) < CFG.explain_robust_z for f in anomaly.figures["features"].values())
+    assert "no single figure is far off, but together they are rare" in anomaly.message
+    assert "social security wages 68000.00" in anomaly.message and "wages 41000.00" in anomaly.message
+
+
 def test_the_same_inputs_give_the_same_scores() -> None:
     batch = [*ordinary(5), w2("odd", EXTREME)]
     assert find_unusual_documents(batch, stored(120), CFG) == find_unusual_documents(batch, stored(120), CFG)

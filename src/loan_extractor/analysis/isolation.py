@@ -65,9 +65,9 @@ def _score_type(doc_type: str, batch: list[Document], stored: list[StoredDocumen
 
 def _unusual(doc: Document, doc_type: str, score: float, threshold: float, stored: int,
              standing: dict[str, tuple[float, float, float]], cfg: OutlierConfig) -> Anomaly:
-    """The anomaly, naming the figures furthest from their stored medians."""
+    """The anomaly, naming the figures far from their stored medians, or every figure when none is alone."""
     ranked = sorted(standing.items(), key=lambda item: -abs(item[1][2]))
-    named = [(f, v) for f, v in ranked if abs(v[2]) > cfg.explain_robust_z] or ranked[:2]
+    named = [(f, v) for f, v in ranked if abs(v[2]) > cfg.explain_robust_z] or ranked
     parts = [f"{f.replace('_', ' ')} {doc.fields.get(f)} is {'above' if z > 0 else 'below'} the usual {centre:.2f} "
              f"(robust z {z:.1f})" for f, (_, centre, z) in named]  # fmt: skip
     kind = DOC_LABELS.get(doc_type, doc_type.replace("_", " "))
