@@ -77,10 +77,10 @@ def section(report: dict, command: str, seed: int, per_cell: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str, path: Path = RESULTS) -> None:
-    """Replace this section in RESULTS.md (up to the next `## ` heading), or append it; other sections stay."""
+def write_section(text: str, path: Path = RESULTS, title: str = TITLE) -> None:
+    """Replace the section `title` in RESULTS.md (up to the next `## ` heading), or append it; other sections stay."""
     old = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(TITLE)}\n.*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
     new = pattern.sub(lambda _: text + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + text
     path.write_text(new, encoding="utf-8")
 

@@ -81,7 +81,7 @@ def document_processing_pipeline(
         source, cfg, work_dir, limit=limit, loan_id=loan_id, s3_block=s3_block, exclude=exclude, settings=settings, run_id=run_id
     )
     gathered = process_documents(docs, settings, cfg, work_dir, today)
-    with_anomalies, anomalies = detect_anomalies(gathered, cfg)
+    with_anomalies, anomalies = detect_anomalies(gathered, cfg, settings)
     final = [doc.finalised() for doc in with_anomalies]
     summary = RunSummary(
         run_id=run_id,

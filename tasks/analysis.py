@@ -13,19 +13,22 @@ from loan_extractor.settings import Settings
 from loan_extractor.stages.anomalies import detect_anomalies as find_anomalies
 from loan_extractor.stages.bias import check_bias as bias_table
 from loan_extractor.stages.bias import reviewed_truth
+from loan_extractor.stages.history import load_history
 from tasks._outcome import io_task_options
 from tasks.storage import engine_for
 
 
 @task(
     name="detect-anomalies",
-    description="Cross-document rules per loan and statistical outliers over the batch.",
+    description="Cross-document rules per loan, outliers against the batch and stored history, run-level drift.",
     tags=["stage:detect-anomalies"],
-    cache_policy=NO_CACHE,
+    **io_task_options(),  # reading the history is database I/O: transient errors are retried
 )
-def detect_anomalies(docs: list[Document], cfg: PipelineConfig) -> tuple[list[Document], list[Anomaly]]:
+def detect_anomalies(
+    docs: list[Document], cfg: PipelineConfig, settings: Settings
+) -> tuple[list[Document], list[Anomaly]]:
     """The documents with their anomalies attached, and every anomaly found."""
-    return find_anomalies(docs, cfg)
+    return find_anomalies(docs, cfg, load_history(engine_for(settings), docs, cfg))
 
 
 @task(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from loan_extractor.analysis.run_health import run_figures
 from loan_extractor.cli import main
 from loan_extractor.config import PipelineConfig
 from loan_extractor.db import RunRow, make_engine
@@ -81,7 +82,8 @@ def test_manifest_records_inputs_config_versions_and_outputs(stored_run) -> None
     assert "summary" in manifest  # values and text stay in the database, never in the file beside the report
     with stored_run.engine.connect() as conn:
         row = conn.execute(select(RunRow).where(RunRow.run_id == "run-1")).one()
-    assert row.summary == json.loads(json.dumps(stored_run.summary.to_json(), default=str)) | {"manifest": manifest}
+    figures = run_figures(stored_run.summary.documents).to_json()  # kept for the next runs' pipeline-level checks
+    assert row.summary == json.loads(json.dumps(stored_run.summary.to_json(), default=str)) | {"figures": figures, "manifest": manifest}
 
 
 def test_a_manifest_needs_its_run_stored_first(stored_run) -> None:

@@ -54,6 +54,28 @@ class OutlierConfig(BaseModel):
     model_config = _FROZEN
     robust_z: float = Field(4.0, gt=0)
     min_group_size: int = Field(10, ge=3)
+    # stored documents (processed or needing review) of the last `history_days` days, at most
+    # `history_max_rows` of the newest, join the batch in the robust z; 0 days turns history off
+    history_days: int = Field(90, ge=0)
+    history_max_rows: int = Field(5000, ge=0)
+    # IsolationForest per document type, once that many stored documents of the type are at hand
+    isolation_min_history: int = Field(50, ge=10)
+    isolation_contamination: float = Field(0.01, gt=0, le=0.5)  # flagged: above all but this share of history
+    isolation_trees: int = Field(200, ge=10)
+    isolation_random_state: int = 0
+    explain_robust_z: float = Field(3.0, gt=0)  # a feature whose |z| passes this is named in the message
+
+
+class RunHealthConfig(BaseModel):
+    """Pipeline-level anomalies: this run's figures against the median of the previous runs."""
+
+    model_config = _FROZEN
+    baseline_runs: int = Field(20, ge=1)  # the trailing window: this many most recent earlier runs
+    min_runs: int = Field(5, ge=1)  # fewer comparable runs than this and nothing is judged
+    min_documents: int = Field(5, ge=1)  # ratios and means of smaller runs are neither judged nor baseline
+    ratio_margin: float = Field(0.10, gt=0, le=1)  # failed/review ratio above baseline + this: a spike
+    ocr_confidence_drift: float = Field(0.05, gt=0, le=1)  # |mean OCR confidence - baseline| above this
+    volume_factor: float = Field(3.0, gt=1)  # documents above factor x the trailing median: a spike
 
 
 META_SLICE = "meta:"  # a slice `meta:<key>` groups documents by one key of their source metadata
@@ -88,6 +110,7 @@ class PipelineConfig(BaseModel):
     consistency: ConsistencyConfig = ConsistencyConfig()
     outliers: OutlierConfig = OutlierConfig()
     bias: BiasConfig = BiasConfig()
+    runs: RunHealthConfig = RunHealthConfig()
 
     def digest(self) -> str:
         """A short hash of the configuration, for run lineage."""

@@ -70,6 +70,10 @@ class Issue(BaseModel):
     field: str | None = None
 
 
+# kinds of anomaly about a run as a whole (`analysis/run_health.py`): no loan, no documents
+RUN_LEVEL_KINDS = frozenset({"failed_ratio_spike", "review_ratio_spike", "ocr_confidence_drift", "volume_spike"})
+
+
 class Anomaly(BaseModel):
     """A broken rule or an outlier, on one loan or one document."""
 
@@ -82,6 +86,11 @@ class Anomaly(BaseModel):
     documents: tuple[str, ...] = ()
     figures: dict[str, Any] = Field(default_factory=dict)
     score: float | None = None
+
+    @property
+    def is_run_level(self) -> bool:
+        """About the run as a whole (failure and review spikes, OCR drift, volume), not a loan or document."""
+        return self.kind in RUN_LEVEL_KINDS
 
 
 class PageImage(BaseModel):

@@ -7,8 +7,8 @@ nothing a rule renders from them can carry personal data.
 from __future__ import annotations
 
 from collections import Counter
-from statistics import fmean
 
+from loan_extractor.analysis.run_health import run_figures
 from loan_extractor.run import RunSummary
 
 Number = int | float | None
@@ -19,7 +19,7 @@ RUN_METRICS = frozenset(
     {
         "documents", "processed", "needs_review", "rejected", "failed", "ignored",
         "failed_ratio", "needs_review_ratio", "rejected_ratio", "mean_ocr_confidence",
-        "anomalies", *(f"anomalies.{severity}" for severity in SEVERITIES),
+        "anomalies", *(f"anomalies.{severity}" for severity in SEVERITIES), "anomalies.run",
         "bias_min_ratio",
     }
 )
@@ -45,14 +45,14 @@ def run_metrics(summary: RunSummary) -> dict[str, Number]:
 
 def mean_ocr_confidence(summary: RunSummary) -> float | None:
     """Mean OCR confidence (0..1) over the documents that have one; None when none has."""
-    values = [doc.ocr_confidence for doc in summary.documents if doc.ocr_confidence is not None]
-    return round(fmean(values), 4) if values else None
+    return run_figures(summary.documents).mean_ocr_confidence
 
 
 def anomaly_counts(summary: RunSummary) -> dict[str, int]:
-    """The run's anomalies in total and per severity, every severity present."""
+    """The run's anomalies in total, per severity (every severity present) and run-level ones (`anomalies.run`)."""
     found = Counter(anomaly.severity.lower() for anomaly in summary.anomalies)
-    return {"anomalies": len(summary.anomalies)} | {f"anomalies.{s}": found.get(s, 0) for s in SEVERITIES}
+    run_level = sum(1 for anomaly in summary.anomalies if anomaly.is_run_level)
+    return {"anomalies": len(summary.anomalies), "anomalies.run": run_level} | {f"anomalies.{s}": found.get(s, 0) for s in SEVERITIES}
 
 
 def bias_min_ratio(summary: RunSummary) -> float | None:

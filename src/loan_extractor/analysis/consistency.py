@@ -21,7 +21,7 @@ from loan_extractor.spec import DocType
 APP, STUB, W2, BANK = DocType.LOAN_APPLICATION, DocType.PAY_STUB, DocType.W2, DocType.BANK_STATEMENT
 # the field holding the person's name on each type, in the order used as reference
 _PERSON_FIELD = {APP: "applicant_name", W2: "employee_name", STUB: "employee_name", BANK: "account_holder"}
-_LABEL = {APP: "application", STUB: "pay stub", W2: "W-2", BANK: "bank statement"}
+DOC_LABELS = {APP: "application", STUB: "pay stub", W2: "W-2", BANK: "bank statement"}
 
 
 def check_loan(loan_id: str, docs: list[Document], cfg: PipelineConfig) -> list[Anomaly]:
@@ -68,12 +68,12 @@ def check_names(loan_id: str, docs: list[Document], cfg: PipelineConfig) -> Anom
         if score < cfg.consistency.name_similarity:
             figures[_key(doc, _PERSON_FIELD[doc.doc_type], figures)] = name
             bad, worst = [*bad, doc], min(worst, score)
-            parts.append(f"\"{name}\" on the {_LABEL[doc.doc_type]} ({doc.source})")
+            parts.append(f"\"{name}\" on the {DOC_LABELS[doc.doc_type]} ({doc.source})")
     if not bad:
         return None
     figures["similarity"] = round(worst, 3)
     message = (f"Loan {loan_id}: {' and '.join(parts)} does not match \"{ref_name}\" on the "
-               f"{_LABEL[ref.doc_type]}; check that all documents belong to one person.")
+               f"{DOC_LABELS[ref.doc_type]}; check that all documents belong to one person.")
     return _anomaly("name_mismatch", "high", loan_id, [ref, *bad], figures=figures, message=message,
                     score=round(1 - worst, 3))
 
@@ -95,7 +95,7 @@ def check_employers(loan_id: str, docs: list[Document], cfg: PipelineConfig) -> 
     for doc, name in involved:
         figures[_key(doc, "employer_name", figures)] = name
     figures["similarity"] = round(worst, 3)
-    names = "; ".join(f"{_LABEL[d.doc_type]}: {name}" for d, name in involved)
+    names = "; ".join(f"{DOC_LABELS[d.doc_type]}: {name}" for d, name in involved)
     message = f"Loan {loan_id}: the employer differs between documents ({names}); confirm the current employer."
     return _anomaly("employer_mismatch", "medium", loan_id, [d for d, _ in involved], figures=figures,
                     message=message, score=round(1 - worst, 3))

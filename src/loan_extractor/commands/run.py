@@ -9,6 +9,7 @@ from typing import Any
 
 from loan_extractor.commands import EXIT_FAILED, EXIT_OK
 from loan_extractor.logs import configure_logging, prefect_env
+from loan_extractor.models import RUN_LEVEL_KINDS
 from loan_extractor.settings import Settings
 
 
@@ -48,6 +49,13 @@ def summary_table(result: dict[str, Any]) -> str:
         lines += ["", f"{'reason':<22}{'documents':>10}"] + [f"{r:<22}{n:>10}" for r, n in sorted(reasons.items())]
     if result["anomalies"]:
         lines += ["", "anomalies:"]
-        lines += [f"  {a['severity']:<8} {a['kind']:<18} loan {a['loan_id']}: {a['message']}" for a in result["anomalies"]]
+        lines += [f"  {a['severity']:<8} {a['kind']:<18} {_scope(a)}: {a['message']}" for a in result["anomalies"]]
     lines += ["", f"report: {result['report']['html']}"]
     return "\n".join(lines)
+
+
+def _scope(anomaly: dict[str, Any]) -> str:
+    """`loan L1003`, `run` for a run-level anomaly (failure spike, OCR drift, ...), or `no loan`."""
+    if anomaly["loan_id"]:
+        return f"loan {anomaly['loan_id']}"
+    return "run" if anomaly["kind"] in RUN_LEVEL_KINDS else "no loan"

@@ -51,7 +51,7 @@ def quality_plot(docs: Sequence[Document]) -> Markup:
         return no_data("quality", QUALITY_TITLE, "no data: no document was read from page images")
     text_layer = sum(1 for d in docs if d.text_source == "text_layer")
     # the bias slice's quality-band cut-offs; imported here because analysis.bias loads fairlearn (a second or two)
-    from loan_extractor.analysis.bias import GOOD_CLARITY, GOOD_DPI, POOR_CLARITY, POOR_DPI
+    from loan_extractor.analysis.slices import GOOD_CLARITY, GOOD_DPI, POOR_CLARITY, POOR_DPI
 
     def draw(fig) -> None:  # noqa: ANN001 - a matplotlib Figure
         ax = fig.add_subplot()

@@ -59,8 +59,8 @@ def by_severity(anomalies: tuple[Anomaly, ...] | list[Anomaly]) -> list[Anomaly]
 
 
 def anomaly_line(summary: RunSummary, anomaly: Anomaly) -> dict[str, Any]:
-    """One row of the anomaly table; an anomaly on no loan and no document is the run's own (loan `run`)."""
-    run_level = anomaly.loan_id is None and not anomaly.documents
+    """One row of the anomaly table; the run's own anomalies (a run-level kind, or on no loan and no document) show loan `run`."""
+    run_level = anomaly.is_run_level or (anomaly.loan_id is None and not anomaly.documents)
     return {
         "run_level": run_level,
         "loan": "run" if run_level else anomaly.loan_id or "",

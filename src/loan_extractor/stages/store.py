@@ -16,6 +16,8 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
+from loan_extractor.analysis.history import FIGURES_KEY
+from loan_extractor.analysis.run_health import run_figures
 from loan_extractor.db import (
     AnomalyRow,
     BiasMetricRow,
@@ -177,7 +179,9 @@ def _upsert_run(dialect: str, summary: RunSummary) -> Any:
     values = {
         "run_id": summary.run_id, "source": summary.source, "started_at": summary.started_at,
         "finished_at": summary.finished_at, "config_digest": summary.config_digest,
-        "code_version": summary.code_version, "counts": summary.counts(), "summary": summary.to_json(),
+        "code_version": summary.code_version, "counts": summary.counts(),
+        # the figures the next runs' pipeline-level checks compare with (`stages/history.py`)
+        "summary": summary.to_json() | {FIGURES_KEY: run_figures(summary.documents).to_json()},
     }  # fmt: skip
     stmt = _UPSERT_DIALECTS[dialect](RunRow).values(values)
     return stmt.on_conflict_do_update(index_elements=["run_id"], set_={k: stmt.excluded[k] for k in values})
