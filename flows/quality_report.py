@@ -7,14 +7,12 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-import loan_extractor
 from flows.pipeline import current_run_id, with_database_block
 from loan_extractor.alerts import AlertSettings, load_rules
 from loan_extractor.logs import configure_logging
-from loan_extractor.quality import analyse_window
 from loan_extractor.settings import Settings
 from tasks.alerts import send_run_alerts
-from tasks.quality import load_stored_results, publish_quality_report
+from tasks.quality import analyse_period, load_stored_results, publish_quality_report
 from tasks.storage import check_database
 
 
@@ -29,7 +27,7 @@ def quality_report(days: int = 7, db_block: str | None = None, slack_block: str 
     check_database(settings)
     rules = load_rules(AlertSettings().alert_rules_file)
     window = load_stored_results(settings, datetime.now(timezone.utc), days)
-    summary = analyse_window(window, cfg, current_run_id(), cfg.digest(), loan_extractor.__version__)
+    summary = analyse_period(window, cfg, settings, current_run_id())
     files = publish_quality_report(summary, settings.reports_dir)
     alerts = send_run_alerts(summary, rules, slack_block=slack_block, email_block=email_block)
     get_run_logger().info("%s: %d documents, %d anomalies; report %s", summary.source, len(summary.documents), len(summary.anomalies), files.html_path)

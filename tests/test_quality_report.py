@@ -12,8 +12,9 @@ from loan_extractor.db import RunRow
 from loan_extractor.lineage import build_manifest, open_database, store_manifest
 from loan_extractor.models import Document, Status
 from loan_extractor.quality import analyse_window, load_window
+from loan_extractor.stages.bias import reviewed_truth
 from loan_extractor.run import RunSummary
-from loan_extractor.stages.store import store_results
+from loan_extractor.stages.store import document_key, store_results
 
 CFG = PipelineConfig()
 NOW = datetime(2026, 11, 28, 6, 0, tzinfo=timezone.utc)
@@ -102,3 +103,23 @@ def test_the_quality_report_flow_reports_the_period_and_alerts(prefect_server, t
         run_filter = FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
         keys = {a.key for a in client.read_artifacts(flow_run_filter=run_filter)}
     assert {"quality-summary", "quality-bias", "quality-report"} <= keys
+
+
+def test_the_runs_own_anomalies_are_listed_and_corrections_give_field_accuracy(engine) -> None:
+    from loan_extractor.models import Anomaly
+    from loan_extractor.review import record_correction
+
+    spike = Anomaly(kind="volume_spike", severity="medium", message="run-2 took 40 documents, 4 usually.", score=10.0)
+    store_run(engine, "run-1", NOW - timedelta(days=2), [doc("aa", "loan_application", APPLICATION)])
+    summary = RunSummary(run_id="run-2", source="s3://incoming/", started_at=NOW - timedelta(days=1), finished_at=NOW,
+                         config_digest=CFG.digest(), code_version="test", documents=(doc("bb", "pay_stub", STUB),), anomalies=(spike,))  # fmt: skip
+    store_results(engine, summary)
+    store_manifest(engine, build_manifest(summary, CFG))
+    record_correction(engine, document_key(summary.documents[0]), "gross_pay", "3296.23", reviewer="qa")
+    window = load_window(engine, NOW, days=7)
+    assert window.run_anomalies == (spike,)
+    result = analyse_window(window, CFG, "report-4", CFG.digest(), "test", truth=reviewed_truth(engine, list(window.documents)))
+    assert spike in result.anomalies
+    accuracy = [row for row in result.bias if row["metric"] == "field_accuracy" and row["slice"] == "doc_type"]
+    assert [(row["group"], row["count"]) for row in accuracy] == [("pay_stub", 1)]
+    assert accuracy[0]["value"] < 1.0, "the corrected gross pay counts as a miss"

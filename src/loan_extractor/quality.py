@@ -19,10 +19,10 @@ from sqlalchemy.engine import Engine
 from loan_extractor.config import PipelineConfig
 from loan_extractor.db import RunRow, transient_db_errors
 from loan_extractor.lineage import MANIFEST_KEY, recorded_summary
-from loan_extractor.models import Document
+from loan_extractor.models import Anomaly, Document
 from loan_extractor.run import RunSummary
 from loan_extractor.stages.anomalies import detect_anomalies
-from loan_extractor.stages.bias import check_bias
+from loan_extractor.stages.bias import Truth, check_bias
 from loan_extractor.stages.store import document_key
 from loan_extractor.stages.validation import summarise_failures
 
@@ -35,6 +35,7 @@ class StoredWindow:
     until: datetime
     runs: tuple[str, ...]
     documents: tuple[Document, ...]
+    run_anomalies: tuple[Anomaly, ...]  # the runs' own (failure or review spikes, OCR drift, volume), as each run found them
     without_manifest: int  # runs of the period whose documents could not be read
 
 
@@ -49,21 +50,26 @@ def load_window(engine: Engine, until: datetime, days: int) -> StoredWindow:
     with transient_db_errors(), engine.connect() as conn:
         rows = conn.execute(query).all()
     latest: dict[str, Document] = {}
-    runs, missing = [], 0
+    runs, run_anomalies, missing = [], [], 0
     for run_id, summary in rows:
         manifest = (summary or {}).get(MANIFEST_KEY)
         if manifest is None:
             missing += 1
             continue
         runs.append(run_id)
-        for doc in recorded_summary(manifest).documents:
+        summary = recorded_summary(manifest)
+        run_anomalies += [a for a in summary.anomalies if a.is_run_level]
+        for doc in summary.documents:
             latest.pop(document_key(doc), None)  # a later record moves to the end: order follows last processing
             latest[document_key(doc)] = doc
-    return StoredWindow(since, until, tuple(runs), tuple(latest.values()), missing)
+    return StoredWindow(since, until, tuple(runs), tuple(latest.values()), tuple(run_anomalies), missing)
 
 
-def analyse_window(window: StoredWindow, cfg: PipelineConfig, report_id: str, digest: str, version: str) -> RunSummary:
-    """The period's anomalies (loans across runs, outliers over the period) and bias table, as a summary."""
+def analyse_window(
+    window: StoredWindow, cfg: PipelineConfig, report_id: str, digest: str, version: str, truth: Truth | None = None
+) -> RunSummary:
+    """The period's anomalies (loans across runs, outliers over the period, the runs' own) and bias table
+    (field accuracy too where `truth`, reviewers' corrections by document key, covers documents), as a summary."""
     docs, anomalies = detect_anomalies([_without_anomalies(doc) for doc in window.documents], cfg)
     final = [doc.finalised() for doc in docs]
     return RunSummary(
@@ -74,8 +80,8 @@ def analyse_window(window: StoredWindow, cfg: PipelineConfig, report_id: str, di
         config_digest=digest,
         code_version=version,
         documents=tuple(final),
-        anomalies=tuple(anomalies),
-        bias=tuple(row.model_dump() for row in check_bias(final, cfg)),
+        anomalies=(*anomalies, *window.run_anomalies),
+        bias=tuple(row.model_dump() for row in check_bias(final, cfg, truth)),
         validation_failures=tuple(summarise_failures(final)),
     )
 
