@@ -120,3 +120,13 @@ def test_detect_anomalies_with_history_from_the_database(engine) -> None:
     out, anomalies = detect_anomalies(batch, CFG, history)
     assert [a.kind for a in anomalies] == ["outlier"]  # one earlier run: too few for run-level checks
     assert out[1].status == Status.NEEDS_REVIEW and out[0].status == Status.PROCESSED
+
+
+def test_history_before_a_runs_start_leaves_out_what_was_stored_after_it(engine) -> None:
+    """A replay judges its batch against the history its run saw: nothing first stored or run since."""
+    cutoff = utcnow()
+    stored_stubs(engine)  # stored after the cutoff: a later run's documents
+    assert load_history(engine, [stub("new", "4300.00")], CFG, before=cutoff).documents == ()
+    assert load_history(engine, [stub("new", "4300.00")], CFG, before=cutoff).runs == ()
+    later = load_history(engine, [stub("new", "4300.00")], CFG, before=utcnow() + timedelta(seconds=1))
+    assert len(later.documents) == 30 and [run.run_id for run in later.runs] == ["run-old"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
@@ -26,6 +26,7 @@ from loan_extractor.run import RunSummary
 from loan_extractor.s3 import parse_s3_uri
 from loan_extractor.sources.base import SourceItem
 from loan_extractor.sources.s3 import S3Source
+from loan_extractor.stages.history import load_history
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -160,18 +161,25 @@ class RecordedInputs:
         return S3Source(client=self.client, bucket=bucket).fetch(item, dest_dir)
 
 
-def replay(manifest: dict[str, Any], cfg: PipelineConfig, workers: int = 1, client: Any = None) -> list[Document]:
+def replay(
+    manifest: dict[str, Any], cfg: PipelineConfig, workers: int = 1, client: Any = None, engine: Engine | None = None
+) -> list[Document]:
     """Process the manifest's inputs again with `cfg` and the run's processing date; one final record per document.
 
     The stages are composed as `pipeline.process_files` composes them, over the recorded inputs and
     loan ids; hashes the run found already stored count as stored again, so its duplicates stay duplicates.
+    With `engine`, anomalies are judged against the stored history as the run saw it (before its start).
     """
     inputs = tuple(manifest["inputs"])
     if client is None and any(entry["source"].startswith("s3://") for entry in inputs):
         raise LineageError("the run read s3:// inputs: give an S3 block or the AWS_* variables to replay it")
     today = date.fromisoformat(manifest["processing_date"])
     stored = stored_before(recorded_summary(manifest).documents)
-    return process_source(RecordedInputs(inputs, client), cfg, workers, today, stored)
+    history = None
+    if engine is not None:
+        started = datetime.fromisoformat(manifest["started_at"])
+        history = lambda docs: load_history(engine, docs, cfg, before=started)  # noqa: E731
+    return process_source(RecordedInputs(inputs, client), cfg, workers, today, stored, history)
 
 
 def stored_before(docs: tuple[Document, ...]) -> set[str]:

@@ -6,9 +6,10 @@ import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from loan_extractor.analysis.history import History
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
 from loan_extractor.outcomes import guarded, guarded_parts
@@ -29,16 +30,23 @@ def process_files(
 
 
 def process_source(
-    source: Source, cfg: PipelineConfig, workers: int, today: date, stored_hashes: Iterable[str] = ()
+    source: Source,
+    cfg: PipelineConfig,
+    workers: int,
+    today: date,
+    stored_hashes: Iterable[str] = (),
+    history: Callable[[list[Document]], History] | None = None,
 ) -> list[Document]:
-    """Every stage but storage over a source's items; `stored_hashes` count as already processed."""
+    """Every stage but storage over a source's items; `stored_hashes` count as already processed,
+    `history` gives the stored figures the batch's numbers are judged against (none: the batch alone)."""
     work_dir = Path(tempfile.mkdtemp(prefix="loan-extractor-"))
     try:
         docs = acquire(source, work_dir)
         index = build_duplicate_index(docs, stored_hashes)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(lambda d: process_document(d, cfg, index, work_dir, today), docs))
-        docs, _ = detect_anomalies([part for file_parts in parts for part in file_parts], cfg)
+        found = [part for file_parts in parts for part in file_parts]
+        docs, _ = detect_anomalies(found, cfg, history(found) if history else None)
         return [doc.finalised() for doc in docs]
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)

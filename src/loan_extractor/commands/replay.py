@@ -49,19 +49,18 @@ def replay_run(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAILED
     try:
         manifest = load_manifest(engine, args.run_id)
-    finally:
-        engine.dispose()
-    if manifest is None:
-        print(f"loan-extractor: no manifest for run {args.run_id!r}: only runs that recorded their lineage can be replayed", file=sys.stderr)
-        return EXIT_FAILED
-    cfg = recorded_config(manifest)
-    check_ocr_models(cfg.ocr)
-    tesseract.set_max_processes(settings.ocr_processes)
-    try:
-        docs = replay(manifest, cfg, settings.max_workers, s3_client(manifest, args.s3_block or settings.s3_block))
+        if manifest is None:
+            print(f"loan-extractor: no manifest for run {args.run_id!r}: only runs that recorded their lineage can be replayed", file=sys.stderr)
+            return EXIT_FAILED
+        cfg = recorded_config(manifest)
+        check_ocr_models(cfg.ocr)
+        tesseract.set_max_processes(settings.ocr_processes)
+        docs = replay(manifest, cfg, settings.max_workers, s3_client(manifest, args.s3_block or settings.s3_block), engine)
     except LineageError as exc:
         print(f"loan-extractor: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        engine.dispose()
     result = {"run_id": args.run_id, "notes": context_notes(manifest, settings) + input_changes(manifest, docs),
               "changes": compare_results(recorded_summary(manifest).documents, docs)}  # fmt: skip
     print(json.dumps(result, ensure_ascii=False, default=str) if args.json else describe(result))

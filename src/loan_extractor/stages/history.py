@@ -27,13 +27,22 @@ from loan_extractor.stages.store import document_key
 _USABLE = (Status.PROCESSED.value, Status.NEEDS_REVIEW.value)
 
 
-def load_history(engine: Engine, docs: list[Document], cfg: PipelineConfig, now: datetime | None = None) -> History:
-    """The stored documents and earlier runs the batch `docs` is judged against."""
+def load_history(
+    engine: Engine, docs: list[Document], cfg: PipelineConfig, now: datetime | None = None, before: datetime | None = None
+) -> History:
+    """The stored documents and earlier runs the batch `docs` is judged against.
+
+    `before` (a replayed run's start) reads the history as that run saw it: documents first stored
+    before it (the lookback counted from it) and runs started before it. The replay matches exactly
+    when those documents were not reprocessed with other results since and the row cap was not reached.
+    """
     with transient_db_errors(), engine.connect() as conn:
-        return History(documents=_documents(conn, docs, cfg, now or utcnow()), runs=_runs(conn, cfg))
+        return History(documents=_documents(conn, docs, cfg, before or now or utcnow(), before), runs=_runs(conn, cfg, before))
 
 
-def _documents(conn: Connection, docs: list[Document], cfg: PipelineConfig, now: datetime) -> tuple[StoredDocument, ...]:
+def _documents(
+    conn: Connection, docs: list[Document], cfg: PipelineConfig, now: datetime, before: datetime | None = None
+) -> tuple[StoredDocument, ...]:
     """Stored documents of the batch's types, newest first; the batch's own keys (itself, its reruns) left out."""
     types = sorted({str(d.doc_type) for d in docs if not d.is_terminal and d.doc_type not in (None, DocType.UNKNOWN)})
     if not types or cfg.outliers.history_days == 0 or cfg.outliers.history_max_rows == 0:
@@ -45,6 +54,8 @@ def _documents(conn: Connection, docs: list[Document], cfg: PipelineConfig, now:
         .order_by(DocumentRow.updated_at.desc(), DocumentRow.id.desc())
         .limit(cfg.outliers.history_max_rows)
     )  # fmt: skip
+    if before is not None:
+        query = query.where(DocumentRow.created_at < before)
     own = {document_key(doc) for doc in docs}
     found = []
     for key, doc_type, fields in conn.execute(query):
@@ -54,13 +65,15 @@ def _documents(conn: Connection, docs: list[Document], cfg: PipelineConfig, now:
     return tuple(found)
 
 
-def _runs(conn: Connection, cfg: PipelineConfig) -> tuple[StoredRun, ...]:
-    """The most recent runs, newest first, with their figures."""
+def _runs(conn: Connection, cfg: PipelineConfig, before: datetime | None = None) -> tuple[StoredRun, ...]:
+    """The most recent runs (started before `before` when given), newest first, with their figures."""
     query = (
         select(RunRow.run_id, RunRow.started_at, RunRow.counts, RunRow.summary[FIGURES_KEY].label("figures"))
         .order_by(RunRow.started_at.desc())
         .limit(cfg.runs.baseline_runs)
     )
+    if before is not None:
+        query = query.where(RunRow.started_at < before)
     return tuple(StoredRun(run_id, started, stored_figures(figures, counts)) for run_id, started, counts, figures in conn.execute(query))
 
 
