@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from statistics import median
 
 import numpy as np
-from sklearn.ensemble import IsolationForest
 
 from loan_extractor.analysis.consistency import DOC_LABELS
 from loan_extractor.analysis.history import StoredDocument
@@ -52,6 +51,8 @@ def _score_type(doc_type: str, batch: list[Document], stored: list[StoredDocumen
     batch_values = [numeric_values(doc_type, d.fields) for d in batch]
     rows = [d.values for d in stored] + batch_values
     matrix = np.array([[values.get(f, medians[f]) for f in features] for values in rows])
+    from sklearn.ensemble import IsolationForest  # on use: scikit-learn adds ~1 s to every flow run's start
+
     forest = IsolationForest(n_estimators=cfg.isolation_trees, random_state=cfg.isolation_random_state).fit(matrix)
     scores = -forest.score_samples(matrix)  # the paper's anomaly score: about 0.5 ordinary, towards 1 isolated
     threshold = float(np.quantile(scores[: len(stored)], 1 - cfg.isolation_contamination))
