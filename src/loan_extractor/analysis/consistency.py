@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Any
 
 from loan_extractor.analysis.names import employer_similarity, holder_similarity, name_similarity
-from loan_extractor.analysis.schemas import to_date, to_decimal
+from loan_extractor.analysis.parse import to_date, to_decimal
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Anomaly, Document
 from loan_extractor.spec import DocType

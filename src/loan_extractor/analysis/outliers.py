@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from loan_extractor.analysis.history import StoredDocument
-from loan_extractor.analysis.schemas import to_decimal
+from loan_extractor.analysis.parse import to_decimal
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Anomaly, Document
 from loan_extractor.spec import FieldKind, fields_of

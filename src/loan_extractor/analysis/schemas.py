@@ -9,13 +9,13 @@ inputs are missing is not evaluated (the missing field is flagged by the extract
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from loan_extractor.analysis.parse import age_on, to_date, to_decimal
 from loan_extractor.spec import DocType, FieldKind, fields_of
 
 # nullable dtypes: one row, any field may be null
@@ -27,27 +27,6 @@ _DTYPES = {
 }
 PAY_DATE_MAX_DAYS = 31
 FIRST_TAX_YEAR = 2000
-
-
-def to_decimal(value: Any) -> Decimal | None:
-    """A money or percent string as a Decimal; None when null or unreadable."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
-def to_date(value: Any) -> date | None:
-    """An ISO date string as a date; None when null or unreadable."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)) if value is not None else None
-    except ValueError:
-        return None
 
 
 def _typed(kind: FieldKind, value: Any) -> Any:
@@ -63,13 +42,6 @@ def _typed(kind: FieldKind, value: Any) -> Any:
     if kind == FieldKind.INT:
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     return None if value is None else str(value)
-
-
-def age_on(born: date | None, today: date) -> int | None:
-    """Whole years of age on `today`; None without a birth date."""
-    if born is None:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def document_frame(doc_type: DocType, fields: dict[str, Any], today: date) -> pd.DataFrame:
