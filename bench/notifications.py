@@ -4,7 +4,7 @@
 
 Starts the production path with real processes: moto's S3 server (for MinIO), `prefect server start`
 on PostgreSQL (fresh databases on 127.0.0.1:5432, dropped afterwards), the deployments of prefect.yaml
-(`prefect deploy --all`), a process worker polling every 2 s as in docker-compose.yml, a work-pool
+(`prefect deploy --all`), a process worker polling every second as in docker-compose.yml, a work-pool
 concurrency limit, and `loan-extractor bridge`. Then
 1. latency: one object at a time, POST its notification and time the flow run's creation (the
    trigger) and its start (the worker picked it up and the flow began), waiting for each run to end;
@@ -128,7 +128,7 @@ def measure_burst(stack: Stack, count: int, redeliver: int) -> dict:
 
 
 def print_results(args: argparse.Namespace, latency: list[dict], burst: dict | None) -> None:
-    print(f"\nMeasured {datetime.now():%Y-%m-%d %H:%M} (load average {os.getloadavg()[0]:.1f}), pool concurrency {args.concurrency}, worker poll 2 s\n")
+    print(f"\nMeasured {datetime.now():%Y-%m-%d %H:%M} (load average {os.getloadavg()[0]:.1f}), pool concurrency {args.concurrency}, worker poll 1 s\n")
     print("| notification | POST to run created s | to worker submitting it (Pending) s | to run started (Running) s | final state |\n|---|---:|---:|---:|---|")
     for i, row in enumerate(latency, 1):
         print(f"| {i} | {row['created']:.2f} | {row['pending']:.2f} | {row['started']:.2f} | {row['state']} |")

@@ -82,7 +82,7 @@ def start_stack(exit_stack: ExitStack, concurrency: int) -> Stack:
         "PREFECT_API_DATABASE_CONNECTION_URL": f"postgresql+asyncpg://root@127.0.0.1:5432/{prefect_db}",
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_UI_ENABLED": "false",
-        "PREFECT_WORKER_QUERY_SECONDS": "2",
+        "PREFECT_WORKER_QUERY_SECONDS": "1",
         "PREFECT_LOGGING_EXTRA_LOGGERS": "loan_extractor",
         "LOAN_EXTRACTOR_DATABASE_URL": f"postgresql+psycopg2://root@127.0.0.1:5432/{documents_db}",
         "LOAN_EXTRACTOR_DATA_DIR": str(home / "data"),
