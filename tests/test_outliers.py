@@ -78,3 +78,9 @@ def test_outlier_is_attached_by_the_anomaly_stage() -> None:
     assert [a.kind for a in anomalies] == ["outlier"]
     assert out[9].anomalies == tuple(anomalies) and out[9].status == Status.NEEDS_REVIEW
     assert all(d.anomalies == () for d in out[:9])
+
+
+def test_year_to_date_totals_are_not_compared_across_the_calendar() -> None:
+    """Ten stubs of one salary from January to October: the YTD totals grow tenfold and flag nothing."""
+    docs = [stub(i, "4000.00", ytd_gross=f"{4000 * 2 * (i + 1)}.00") for i in range(9)] + [stub(9, "4000.00", ytd_gross="400000.00")]
+    assert find_outliers(docs, CFG) == []

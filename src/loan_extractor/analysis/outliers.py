@@ -5,7 +5,9 @@ mean and standard deviation are. The modified z-score of Iglewicz and Hoaglin is
 0.6745 * (x - median) / MAD; when more than half the values are equal the MAD is zero and the
 mean absolute deviation stands in (z = (x - median) / (1.2533 * meanAD)); when every value is
 equal nothing is an outlier. Only money and percent fields are tested: years and loan terms take
-a few standard values, and a 15-year term among 30-year ones is not an anomaly.
+a few standard values, and a 15-year term among 30-year ones is not an anomaly. Year-to-date totals
+are left out too: they grow with the date (an April stub's is four times a January one's), so
+against each other they flag the calendar, not a misread; `ytd_gross >= gross_pay` stays a rule.
 
 With stored history (`analysis/history.py`) each new value is scored against the batch and the
 stored values of its (type, field) together: a batch of ten cannot tell what is usual, a quarter's
@@ -27,6 +29,7 @@ from loan_extractor.spec import FieldKind, fields_of
 _MAD_SCALE = 0.6745  # makes the MAD comparable to a standard deviation for normal data
 _MEAN_AD_SCALE = 1.253314  # the same for the mean absolute deviation
 TESTED = (FieldKind.MONEY, FieldKind.PERCENT)
+CUMULATIVE_PREFIX = "ytd_"  # year-to-date totals: their size depends on the date
 
 
 def robust_centre_and_scale(values: Sequence[float]) -> tuple[float, float | None]:
@@ -55,7 +58,7 @@ def numeric_values(doc_type: str, fields: dict) -> dict[str, float]:
     """The readable money and percent figures of a document's fields, as floats."""
     found = {}
     for name, kind in fields_of(doc_type).items():
-        number = to_decimal(fields.get(name)) if kind in TESTED else None
+        number = to_decimal(fields.get(name)) if kind in TESTED and not name.startswith(CUMULATIVE_PREFIX) else None
         if number is not None:
             found[name] = float(number)
     return found
