@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from loan_extractor.commands import EXIT_USAGE, register_all
+from loan_extractor.commands import EXIT_USAGE, CommandFailed, register_all
 from loan_extractor.errors import ToolMissingError
 from loan_extractor.settings import Settings
 
@@ -21,6 +21,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ToolMissingError as exc:
         print(f"loan-extractor: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except CommandFailed as exc:
+        print(f"loan-extractor: {exc}", file=sys.stderr)
+        return exc.code
 
 
 if __name__ == "__main__":

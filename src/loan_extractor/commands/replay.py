@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from loan_extractor.commands import EXIT_FAILED, EXIT_OK
+from loan_extractor.commands import EXIT_FAILED, EXIT_OK, CommandFailed, database
 from loan_extractor.settings import Settings
 
 
@@ -26,41 +25,20 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def replay_run(args: argparse.Namespace, settings: Settings) -> int:
     """Replay the run and print the differences; 1 when anything changed or the run cannot be replayed."""
-    from loan_extractor.errors import LoanExtractorError
-    from loan_extractor.lineage import (
-        LineageError,
-        compare_results,
-        input_changes,
-        load_manifest,
-        open_database,
-        recorded_config,
-        recorded_summary,
-        replay,
-    )
+    from loan_extractor.lineage import compare_results, input_changes, load_manifest, recorded_config, recorded_summary, replay
     from loan_extractor.logs import configure_logging
     from loan_extractor.tools import tesseract
     from loan_extractor.tools.probe import check_ocr_models
 
     configure_logging(settings.log_format, "WARNING")
-    try:
-        engine = open_database(settings.resolved_database_url)
-    except LoanExtractorError as exc:  # a database behind the code: say what to run
-        print(f"loan-extractor: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
+    with database(settings) as engine:  # a run that cannot be replayed (e.g. s3:// inputs, no client) ends it too
         manifest = load_manifest(engine, args.run_id)
         if manifest is None:
-            print(f"loan-extractor: no manifest for run {args.run_id!r}: only runs that recorded their lineage can be replayed", file=sys.stderr)
-            return EXIT_FAILED
+            raise CommandFailed(f"no manifest for run {args.run_id!r}: only runs that recorded their lineage can be replayed")
         cfg = recorded_config(manifest)
         check_ocr_models(cfg.ocr)
         tesseract.set_max_processes(settings.ocr_processes)
         docs = replay(manifest, cfg, settings.max_workers, s3_client(manifest, args.s3_block or settings.s3_block), engine)
-    except LineageError as exc:
-        print(f"loan-extractor: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        engine.dispose()
     result = {"run_id": args.run_id, "notes": context_notes(manifest, settings) + input_changes(manifest, docs),
               "changes": compare_results(recorded_summary(manifest).documents, docs)}  # fmt: skip
     print(json.dumps(result, ensure_ascii=False, default=str) if args.json else describe(result))

@@ -8,11 +8,10 @@ statuses, reasons, anomalies and the bias table, without the pages' quality figu
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from loan_extractor.commands import EXIT_FAILED, EXIT_OK
+from loan_extractor.commands import EXIT_OK, database
 from loan_extractor.settings import Settings
 
 
@@ -25,19 +24,10 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def report(args: argparse.Namespace, settings: Settings) -> int:
     """Write `<reports>/<RUN_ID>/report.{json,html}` and print their paths; 1 when the run is unknown."""
-    from loan_extractor.errors import LoanExtractorError
-    from loan_extractor.lineage import open_database
     from loan_extractor.stages.report import write_report
 
-    try:
-        engine = open_database(settings.resolved_database_url)
-        try:
-            summary = summary_for_report(engine, args.run_id)
-        finally:
-            engine.dispose()
-    except LoanExtractorError as exc:  # an unknown run, or a database behind the code
-        print(f"loan-extractor: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    with database(settings) as engine:  # an unknown run ends the command like a database behind the code
+        summary = summary_for_report(engine, args.run_id)
     files = write_report(summary, args.out or settings.reports_dir)
     print(f"{files.html_path}\n{files.json_path}")
     return EXIT_OK

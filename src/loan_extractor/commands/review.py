@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from loan_extractor.commands import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from loan_extractor.commands import EXIT_OK, EXIT_USAGE, CommandFailed, database
 from loan_extractor.settings import Settings
 
 
@@ -32,19 +32,10 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def list_queue(args: argparse.Namespace, settings: Settings) -> int:
     """Print the queue: a block per document, or JSON Lines with `--json`."""
-    from loan_extractor.errors import LoanExtractorError
-    from loan_extractor.lineage import open_database
     from loan_extractor.review import pending
 
-    try:
-        engine = open_database(settings.resolved_database_url)
-    except LoanExtractorError as exc:  # a database behind the code: say what to run
-        print(f"loan-extractor: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
+    with database(settings) as engine:
         items = pending(engine)
-    finally:
-        engine.dispose()
     for item in items:
         print(json.dumps(item, ensure_ascii=False) if args.json else describe(item))
     if not args.json:
@@ -61,21 +52,12 @@ def describe(item: dict[str, Any]) -> str:
 
 def set_value(args: argparse.Namespace, settings: Settings) -> int:
     """Record the correction and print it; 2 with the reason when the document, field or value is refused."""
-    from loan_extractor.errors import LoanExtractorError
-    from loan_extractor.lineage import open_database
     from loan_extractor.review import ReviewError, record_correction
 
-    try:
-        engine = open_database(settings.resolved_database_url)
-    except LoanExtractorError as exc:
-        print(f"loan-extractor: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        done = record_correction(engine, args.doc, args.field, args.value, args.by)
-    except ReviewError as exc:
-        print(f"loan-extractor: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        engine.dispose()
+    with database(settings) as engine:
+        try:
+            done = record_correction(engine, args.doc, args.field, args.value, args.by)
+        except ReviewError as exc:
+            raise CommandFailed(str(exc), EXIT_USAGE) from exc
     print(f"#{done.document_id} {done.field}: {done.old_value!r} -> {done.new_value!r} by {done.reviewer} at {done.corrected_at}")
     return EXIT_OK
