@@ -32,3 +32,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "tesseract" in item.keywords or "flow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def migrated_sqlite(tmp_path: Path):
+    """An engine on a fresh SQLite file at the code's schema revision."""
+    from loan_extractor.db import make_engine
+    from loan_extractor.migrations import upgrade
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    upgrade(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()

@@ -4,15 +4,13 @@ PostgreSQL in tests/test_history_postgres.py."""
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event
 
 from loan_extractor.analysis.outliers import find_outliers
 from loan_extractor.config import OutlierConfig, PipelineConfig
-from loan_extractor.db import make_engine, utcnow
-from loan_extractor.migrations import upgrade
+from loan_extractor.db import utcnow
 from loan_extractor.models import Document, Reason, Status
 from loan_extractor.run import RunSummary
 from loan_extractor.spec import DocType
@@ -24,12 +22,8 @@ CFG = PipelineConfig()  # robust_z 4.0, min_group_size 10, history_days 90
 
 
 @pytest.fixture
-def engine(tmp_path: Path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    upgrade(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
+def engine(migrated_sqlite):
+    return migrated_sqlite
 
 
 def stub(name: str, gross: str, **changes) -> Document:

@@ -1,12 +1,9 @@
 """The history tests of tests/test_history.py, run on PostgreSQL (a throwaway database, emptied per test)."""
 
 import pytest
-from sqlalchemy import text
-
-from loan_extractor.db import Base, make_engine
-from loan_extractor.migrations import upgrade
 from tests.test_history import (  # noqa: F401 - collected here again, with this module's `engine`
     test_a_value_usual_in_a_small_batch_is_an_outlier_against_history,
+    test_history_before_a_runs_start_leaves_out_what_was_stored_after_it,
     test_history_holds_usable_documents_of_the_batch_types_only,
     test_history_is_one_query_for_documents_and_one_for_runs,
     test_lookback_and_row_cap,
@@ -17,18 +14,6 @@ from tests.test_history import (  # noqa: F401 - collected here again, with this
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(scope="module")
-def migrated(make_postgres_database):
-    url = make_postgres_database()
-    upgrade(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
-
-
 @pytest.fixture
-def engine(migrated):
-    tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
-    with migrated.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    return migrated
+def engine(empty_postgres):
+    return empty_postgres

@@ -37,10 +37,8 @@ def store_run(engine, run_id: str, started: datetime, docs: list[Document]) -> N
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = open_database(f"sqlite:///{tmp_path / 'results.db'}")
-    yield engine
-    engine.dispose()
+def engine(migrated_sqlite):
+    return migrated_sqlite
 
 
 def test_a_loan_split_over_two_runs_is_checked_across_them(engine) -> None:

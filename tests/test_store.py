@@ -1,7 +1,6 @@
 """Storing results on SQLite; tests/test_store_postgres.py runs the same tests on PostgreSQL."""
 
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
@@ -15,10 +14,8 @@ from loan_extractor.db import (
     PageRow,
     RunRow,
     ValidationFailureRow,
-    make_engine,
 )  # fmt: skip
 from loan_extractor.config import BiasConfig, PipelineConfig
-from loan_extractor.migrations import upgrade
 from loan_extractor.models import Anomaly, Document, PageImage, Reason, Status
 from loan_extractor.run import RunSummary
 from loan_extractor.spec import DocType
@@ -30,12 +27,8 @@ RESULT_TABLES = [table for table in Base.metadata.sorted_tables if table.name !=
 
 
 @pytest.fixture
-def engine(tmp_path: Path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    upgrade(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
+def engine(migrated_sqlite):
+    return migrated_sqlite
 
 
 def _page(number: int, dhash: str = "ab") -> PageImage:

@@ -1,10 +1,6 @@
 """The storing tests of tests/test_store.py, run on PostgreSQL (a throwaway database, emptied per test)."""
 
 import pytest
-from sqlalchemy import text
-
-from loan_extractor.db import Base, make_engine
-from loan_extractor.migrations import upgrade
 from tests.test_store import (  # noqa: F401 - collected here again, with this module's `engine`
     test_bias_rows_of_every_metric_and_slice_are_stored,
     test_children_are_replaced_not_duplicated,
@@ -20,18 +16,6 @@ from tests.test_store import (  # noqa: F401 - collected here again, with this m
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(scope="module")
-def migrated(make_postgres_database):
-    url = make_postgres_database()
-    upgrade(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
-
-
 @pytest.fixture
-def engine(migrated):
-    tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
-    with migrated.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    return migrated
+def engine(empty_postgres):
+    return empty_postgres

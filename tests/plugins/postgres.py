@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -86,3 +86,29 @@ def make_postgres_database(postgres_admin: URL) -> Iterator[Callable[[], str]]:
 def postgres_url(make_postgres_database: Callable[[], str]) -> str:
     """The URL (`postgresql+psycopg2://...`) of one empty throwaway database shared by the session."""
     return make_postgres_database()
+
+
+@pytest.fixture(scope="module")
+def migrated_postgres(make_postgres_database: Callable[[], str]) -> Iterator[Any]:
+    """An engine on a throwaway database at the code's schema revision, one per test module."""
+    from loan_extractor.db import make_engine
+    from loan_extractor.migrations import upgrade
+
+    url = make_postgres_database()
+    upgrade(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def empty_postgres(migrated_postgres: Any) -> Any:
+    """`migrated_postgres` with every table emptied: each test starts from no rows."""
+    from sqlalchemy import text
+
+    from loan_extractor.db import Base
+
+    tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
+    with migrated_postgres.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    return migrated_postgres
