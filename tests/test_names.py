@@ -141,7 +141,8 @@ def test_the_quick_model_screens_and_the_whole_model_reads_marked_names(
     assert (models / f"{CFG.ocr.name_model}.traineddata").stat().st_size < installed.stat().st_size / 10
     calls: list[list[str]] = []
     real_run = tesseract.run
-    monkeypatch.setattr(tesseract, "run", lambda args, timeout: calls.append(list(args)) or real_run(args, timeout=timeout))
+    monkeypatch.setattr(tesseract, "run",
+                        lambda args, timeout: calls.append(list(args)) or real_run(args, timeout=timeout))
     every_name = CFG.model_copy(update={"ocr": CFG.ocr.model_copy(update={"name_reread_below": 1.0})})
     out = extract_document(_doc(_pay_stub(tmp_path / "stub.pdf", name)), every_name)
     assert out.fields["employee_name"] == name

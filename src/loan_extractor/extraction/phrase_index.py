@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 EXACT_ENOUGH = 0.95  # glued and split tokens must match at least this well (labels._align)
-MAX_EDITS = 2  # token_similarity allows one edit under 10 letters, two from 10, and only between tokens this close in length
+MAX_EDITS = 2  # token_similarity: one edit under 10 letters, two from 10, between tokens this close in length
 _CACHE_LIMIT = 50_000  # distinct tokens remembered per index before its memo starts over
 
 Similarity = Callable[[str, str], float]

@@ -87,7 +87,7 @@ def _read_page(scan: PageScan, values: dict[str, FieldValue], language: str, tim
 
 
 def _may_gain_marks(english: FieldValue, screened: list[Word]) -> bool:
-    """Whether the whole model's reading might replace the English one: the screen saw marks, or English looks misread."""
+    """Might the whole model's reading replace the English one? Yes if the screen saw marks or English looks misread."""
     return looks_misread(str(english.value)) or not all(w.text.isascii() for w in screened)
 
 
