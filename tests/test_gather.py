@@ -25,7 +25,8 @@ def _docs(n: int) -> list[Document]:
 def test_chunks_cover_every_document_in_order() -> None:
     docs = _docs(7)
     assert [[d.doc_id for d in c] for c in chunked(docs, 3)] == [["d0", "d1", "d2"], ["d3", "d4", "d5"], ["d6"]]
-    assert auto_chunk_size(16, 4) == 2 and auto_chunk_size(1000, 4) == 8 and auto_chunk_size(1, 4) == 1
+    assert auto_chunk_size(16, 4) == 4 and auto_chunk_size(1000, 4) == 16 and auto_chunk_size(1, 4) == 1
+    assert auto_chunk_size(5, 4) == 2  # three chunks: still more task runs at once than tesseract processes
 
 
 def test_a_stage_that_raised_fails_its_chunk_and_keeps_the_others() -> None:

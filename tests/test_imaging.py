@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import random
 
 import cv2
@@ -132,3 +133,9 @@ def test_encode_png_round_trips_with_its_pixel_density(page: np.ndarray, compres
     with Image.open(io.BytesIO(data)) as decoded:
         assert decoded.info["dpi"] == pytest.approx((200, 200), abs=0.01)
         assert np.array_equal(np.asarray(decoded), page)
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_write_png_writes_what_encode_png_encodes(page: np.ndarray, compress: bool, tmp_path: Path) -> None:
+    imaging.write_png(tmp_path / "page.png", page, 300, compress=compress)
+    assert (tmp_path / "page.png").read_bytes() == imaging.encode_png(page, 300, compress=compress)

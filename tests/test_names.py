@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from loan_extractor.extraction import reread
 from loan_extractor.models import Document, PageImage
 from loan_extractor.spec import DocType
 from loan_extractor.stages.extract import extract_document
-from loan_extractor.tools import tesseract
+from loan_extractor.tools import tessdata, tesseract
 
 DPI = 200
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # reportlab's base fonts lack Ł, ß, ễ
@@ -107,3 +108,44 @@ def test_a_turned_page_is_read_upright(tmp_path: Path, degrees: int) -> None:
 
 def test_ascii_fold_spells_out_letters_without_a_decomposition() -> None:
     assert reread.ascii_fold("Müller-Weiß Łukasiewicz Trần Đức") == "muller-weiss lukasiewicz tran duc"
+
+
+def test_word_lists_are_left_out_of_a_model_copy(tmp_path: Path) -> None:
+    """A traineddata container: a count, one offset per component (-1: absent), the components in order."""
+    parts = {0: b"config", 7: b"legacy words", 17: b"network", 19: b"lstm words" * 50, 23: b"4.1"}
+    offsets, body, position = [-1] * 24, b"", 4 + 8 * 24
+    for number, data in parts.items():
+        offsets[number], body, position = position, body + data, position + len(data)
+    source = tmp_path / "Test.traineddata"
+    source.write_bytes(struct.pack("<i24q", 24, *offsets) + body)
+    tessdata.strip_components(source, tmp_path / "copy.traineddata")
+    copy = (tmp_path / "copy.traineddata").read_bytes()
+    kept = struct.unpack("<24q", copy[4:196])
+    assert [n for n, offset in enumerate(kept) if offset >= 0] == [0, 17, 23]
+    assert [copy[kept[n]:end] for n, end in ((0, kept[17]), (17, kept[23]), (23, len(copy)))] == [
+        b"config", b"network", b"4.1"]
+    source.write_bytes(b"\x00" * 16)
+    with pytest.raises(ValueError, match="not a traineddata"):
+        tessdata.strip_components(source, tmp_path / "bad.traineddata")
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize(("name", "reads"), [(NAMES[0], ["quick", "whole"]), ("Peter E Harper", ["quick"])])
+def test_the_quick_model_screens_and_the_whole_model_reads_marked_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, reads: list[str]) -> None:
+    """Every OCR'd name is screened by the model without its word list; only a name with marks is read again."""
+    _needs(CFG.ocr.name_model)
+    models = tessdata.without_word_lists(CFG.ocr.name_model)
+    assert models is not None and (models / "configs" / "tsv").is_file()
+    installed = tessdata.tessdata_dir() / f"{CFG.ocr.name_model}.traineddata"
+    assert (models / f"{CFG.ocr.name_model}.traineddata").stat().st_size < installed.stat().st_size / 10
+    calls: list[list[str]] = []
+    real_run = tesseract.run
+    monkeypatch.setattr(tesseract, "run",
+                        lambda args, timeout: calls.append(list(args)) or real_run(args, timeout=timeout))
+    every_name = CFG.model_copy(update={"ocr": CFG.ocr.model_copy(update={"name_reread_below": 1.0})})
+    out = extract_document(_doc(_pay_stub(tmp_path / "stub.pdf", name)), every_name)
+    assert out.fields["employee_name"] == name
+    name_reads = [args for args in calls if CFG.ocr.name_model in args]
+    assert [("quick" if "--tessdata-dir" in args else "whole") for args in name_reads] == reads
+    assert name_reads[0][name_reads[0].index("--tessdata-dir") + 1] == str(models)

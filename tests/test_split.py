@@ -19,6 +19,8 @@ from loan_extractor.samples.loan import make_loan
 from loan_extractor.spec import DocType, fields_of
 from loan_extractor.stages.intake import DuplicateIndex, check_input
 from loan_extractor.stages.preprocess import preprocess_document
+from loan_extractor.extraction import classify
+from loan_extractor.stages import extract, split
 from loan_extractor.stages.split import PageGroup, PageVerdict, extract_package, group_pages, part_of, split_words
 
 CFG = PipelineConfig()
@@ -101,6 +103,22 @@ def test_split_words_on_laid_out_pages() -> None:
 def test_a_single_document_file_is_one_group() -> None:
     words = [w for n, rows in enumerate([BANK_ROWS, TRANSACTIONS_ROWS], 1) for w in lay_out(rows, page=n)]
     assert [(g.doc_type, g.pages) for g in split_words(words, (1, 2), 0.35)] == [(BANK, (1, 2))]
+
+
+def test_a_one_page_file_is_classified_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing to split on one page: no page verdicts, field extraction classifies the file once."""
+    words = lay_out(BANK_ROWS, page=1)
+    doc = _doc((1,)).update(text_source="ocr", page_images=())
+    calls = []
+    real = classify.blended_scores
+    counted = lambda lines: calls.append(1) or real(lines)  # noqa: E731
+    monkeypatch.setattr(classify, "blended_scores", counted)
+    monkeypatch.setattr(split, "blended_scores", counted)
+    monkeypatch.setattr(split, "read_words", lambda d, cfg: words)
+    monkeypatch.setattr(extract, "reread_names", lambda d, t, values, cfg: values)
+    [part] = extract_package(doc, CFG)
+    assert (part.doc_id, part.doc_type, len(calls)) == ("abc", BANK, 1)
+    assert split.split_document(doc, CFG, words) == [doc]
 
 
 def _doc(pages: tuple[int, ...]) -> Document:

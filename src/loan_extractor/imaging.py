@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import struct
 import zlib
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -179,8 +180,18 @@ def encode_png(gray: np.ndarray, dpi: float, compress: bool = True) -> bytes:
     """PNG bytes written for speed, with a pHYs chunk so tesseract and viewers know the pixel density.
 
     compress: zlib level 1 without row filters (~20 ms and ~350 KiB for a clean 300-DPI page).
-    Grainy scans do not compress (~200-350 ms for little gain): they are stored (level 0, ~8 MiB, ~40 ms).
+    Grainy scans do not compress (~200-350 ms for little gain): they are stored (level 0, ~8 MiB, ~12 ms).
     """
+    return b"".join(_png_parts(gray, dpi, compress))
+
+
+def write_png(path: Path, gray: np.ndarray, dpi: float, compress: bool = True) -> None:
+    """`encode_png` written to `path` piece by piece: a stored page is not copied once more to be joined."""
+    with path.open("wb") as f:
+        f.writelines(_png_parts(gray, dpi, compress))
+
+
+def _png_parts(gray: np.ndarray, dpi: float, compress: bool) -> tuple[memoryview, bytes, memoryview]:
     level = 1 if compress else 0
     params = [cv2.IMWRITE_PNG_COMPRESSION, level, cv2.IMWRITE_PNG_FILTER, cv2.IMWRITE_PNG_FILTER_NONE]
     ok, buffer = cv2.imencode(".png", gray, params)
@@ -190,7 +201,7 @@ def encode_png(gray: np.ndarray, dpi: float, compress: bool = True) -> bytes:
     body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
     chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
     data = memoryview(buffer)
-    return b"".join((data[:33], chunk, data[33:]))  # after the 8-byte signature and the 25-byte IHDR chunk
+    return data[:33], chunk, data[33:]  # the pHYs chunk goes after the 8-byte signature and the 25-byte IHDR
 
 
 def crop(gray: np.ndarray, box: tuple[float, float, float, float], pad: float) -> np.ndarray:

@@ -32,8 +32,9 @@ def keyword_table() -> dict:
     return yaml.safe_load(text)
 
 
+@cache
 def _vocabulary(section: str) -> dict[str, list[str]]:
-    """phrase -> ["<type>|<weight>", ...] for one section (titles or labels) across all types."""
+    """phrase -> ["<type>|<weight>", ...] for one section (titles or labels) across all types (read-only)."""
     vocab: dict[str, list[str]] = {}
     for doc_type in DocType:
         for phrase, weight in (keyword_table().get(doc_type.value) or {}).get(section, {}).items():
@@ -67,7 +68,7 @@ def type_scores(lines: Sequence[Line]) -> dict[DocType, float]:
         for target in hit.targets:
             doc_type, weight = target.split("|")
             weights[(doc_type, hit.phrase)] = float(weight)
-    against_vocab = {phrase: [str(w)] for phrase, w in keyword_table().get("against", {}).items()}
+    against_vocab = _against_vocabulary()
     against = {hit.phrase: float(hit.targets[0]) for hit in find_hits(lines, against_vocab, position=in_label_position)}
     penalty = sum(against.values())
     scores: dict[DocType, float] = {}
@@ -77,6 +78,12 @@ def type_scores(lines: Sequence[Line]) -> dict[DocType, float]:
         raw = sum(w for (name, _), w in weights.items() if name == doc_type.value)
         scores[doc_type] = round(min(max(raw - penalty, 0.0), 1.0), 3)
     return scores
+
+
+@cache
+def _against_vocabulary() -> dict[str, list[str]]:
+    """phrase -> [weight]: words that speak against every type (read-only)."""
+    return {phrase: [str(w)] for phrase, w in keyword_table().get("against", {}).items()}
 
 
 def page_text(lines: Sequence[Line]) -> str:

@@ -8,14 +8,16 @@ overlap on a line the longer one wins, so "YTD Gross Pay" is not read as "Gross 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loan_extractor.extraction.phrase_index import Phrase, phrase_index
 from loan_extractor.extraction.words import Line
 
 _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 # W-2 style box ids printed before a label: "a", "c", "1", "12a".
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
 BOX_ID = re.compile(r"^(?:[a-f]|\d{1,2}[a-d]?)$")
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
@@ -41,12 +43,18 @@ Position = Callable[[Line, Hit], bool]
 
 def tokens(text: str) -> list[str]:
     """Lower-case alphanumeric tokens; "Employee's" -> "employees", "W-2" -> "w", "2"."""
-    return [t for t in re.split(r"[^a-z0-9]+", text.lower().replace("'s", "s").replace("’s", "s")) if t]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    """tokens(), remembered: the same words are tokenised by every vocabulary a page is searched for."""
+    return tuple(t for t in _SEPARATORS.split(text.lower().replace("'s", "s").replace("’s", "s")) if t)
 
 
 def line_tokens(line: Line) -> list[tuple[str, int]]:
     """(token, index of its word) for every token of the line."""
-    return [(tok, i) for i, word in enumerate(line.words) for tok in tokens(word.text)]
+    return [(tok, i) for i, word in enumerate(line.words) for tok in _tokens(word.text)]
 
 
 def _fold(token: str) -> str:
@@ -86,12 +94,14 @@ def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], bo
     A word that is itself in the lexicon (e.g. "employee") is never taken as a misread
     of a near neighbour ("employer"): near matches are for OCR noise only.
     """
-    phrases = [(p, tuple(vocabulary[p]), tokens(p)) for p in vocabulary]
+    index = phrase_index(vocabulary, _tokens, token_similarity, _fold)
     found: list[Hit] = []
-    for index, line in enumerate(lines):
+    for number, line in enumerate(lines):
         toks = line_tokens(line)
-        for phrase, targets, ptoks in phrases:
-            found.extend(_match(line, index, toks, (phrase, targets, ptoks), box_ids, lexicon))
+        for phrase, i in index.starts([tok for tok, _ in toks], lexicon):
+            hit = _match_at(line, number, toks, i, index.phrases[phrase], box_ids, lexicon)
+            if hit is not None:
+                found.append(hit)
     where = position or in_label_position
     return resolve([hit for hit in found if where(lines[hit.line], hit)])
 
@@ -101,21 +111,23 @@ def _similar(seen: str, label: str, lexicon: frozenset[str]) -> float:
     return 0.0 if sim < 0.95 and seen in lexicon else sim
 
 
-def _match(line: Line, index: int, toks: list[tuple[str, int]], label: tuple[str, tuple[str, ...], list[str]],
-           box_ids: bool, lexicon: frozenset[str]) -> Iterable[Hit]:
-    phrase, targets, ptoks = label
-    for i in range(len(toks)):
-        sims, used = _align(toks, i, ptoks, lexicon)
-        at_end = i + used == len(toks)
-        # a label wrapped onto the next line in a narrow box: most of it is enough
-        partial = at_end and len(sims) >= 2 and len(sims) / len(ptoks) >= 0.75
-        if sims and (len(sims) == len(ptoks) or partial):
-            start, end = toks[i][1], toks[i + used - 1][1] + 1
-            score = sum(sims) / len(ptoks)
-            yield Hit(phrase, targets, index, start, end, score, len(sims), _box_start(line, start, box_ids))
+def _match_at(line: Line, index: int, toks: list[tuple[str, int]], i: int, label: Phrase,
+              box_ids: bool, lexicon: frozenset[str]) -> Hit | None:
+    """The label matched from line token i on, or None."""
+    ptoks = label.tokens
+    sims, used = _align(toks, i, ptoks, lexicon)
+    at_end = i + used == len(toks)
+    # a label wrapped onto the next line in a narrow box: most of it is enough
+    partial = at_end and len(sims) >= 2 and len(sims) / len(ptoks) >= 0.75
+    if not sims or not (len(sims) == len(ptoks) or partial):
+        return None
+    start, end = toks[i][1], toks[i + used - 1][1] + 1
+    score = sum(sims) / len(ptoks)
+    return Hit(label.text, label.targets, index, start, end, score, len(sims), _box_start(line, start, box_ids))
 
 
-def _align(toks: list[tuple[str, int]], i: int, ptoks: list[str], lexicon: frozenset[str]) -> tuple[list[float], int]:
+def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
+           lexicon: frozenset[str]) -> tuple[list[float], int]:
     """Similarities of the label's tokens matched from line token i on, and how many line tokens they used.
 
     OCR splits words ("P ay") and glues them ("PayDate"): a label token may match two line
@@ -144,7 +156,7 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: list[str], lexicon: froze
     return sims, j - i
 
 
-def _clipped(seen: str, ptoks: list[str], k: int) -> bool:
+def _clipped(seen: str, ptoks: Sequence[str], k: int) -> bool:
     """The last word of a label of three or more words cut short by a narrow box ("tax withh")."""
     label = ptoks[k]
     return (k == len(ptoks) - 1 and k >= 2 and CLIPPED_MIN <= len(seen) < len(label)

@@ -73,7 +73,7 @@ def prepare_page(gray: np.ndarray, number: int, pixel_dpi: float, source_dpi: fl
         small = imaging.rotate(small, -skew)
     path = out_dir / f"page-{number:03d}.png"
     # Only clean, unrotated pages (renders) compress fast; grain and interpolated edges cost zlib 2-10x more.
-    path.write_bytes(imaging.encode_png(gray, pixel_dpi, compress=noise < _GRAIN_SIGMA and not rotated))
+    imaging.write_png(path, gray, pixel_dpi, compress=noise < _GRAIN_SIGMA and not rotated)
     return PageImage(
         number=number,
         path=str(path),

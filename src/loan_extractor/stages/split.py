@@ -43,9 +43,16 @@ class PageGroup:
     confidence: float = 0.0  # the group's type score on all its pages (for unknown: 1 - best type's)
 
 
-def judge_page(page: int, lines: Sequence[Line], min_score: float) -> PageVerdict:
-    """Classify one page's lines and say whether it starts, continues or interrupts a document."""
-    doc_type, score = decide(blended_scores(lines), min_score) if lines else (DocType.UNKNOWN, 1.0)
+def judge_page(page: int, lines: Sequence[Line], min_score: float,
+               scores: dict[DocType, float] | None = None) -> PageVerdict:
+    """Classify one page's lines and say whether it starts, continues or interrupts a document.
+
+    `scores` are the lines' blended type scores when the caller has them already.
+    """
+    if lines:
+        doc_type, score = decide(scores if scores is not None else blended_scores(lines), min_score)
+    else:
+        doc_type, score = DocType.UNKNOWN, 1.0
     words = sum(len(line.words) for line in lines)
     foreign = (doc_type is DocType.UNKNOWN and words >= MIN_FOREIGN_WORDS
                and model_scores(lines).get(DocType.UNKNOWN.value, 0.0) >= FOREIGN_PROBABILITY)
@@ -77,12 +84,17 @@ def _starts_document(group: tuple[DocType, list[PageVerdict]], verdict: PageVerd
 def split_words(words: Sequence[Word], pages: Sequence[int], min_score: float) -> list[PageGroup]:
     """The logical documents among `pages` (every page of the file, blank ones too) from its words."""
     lines = build_lines(words)
-    verdicts = [judge_page(page, [line for line in lines if line.page == page], min_score) for page in pages]
-    return [_scored(group, [line for line in lines if line.page in group.pages]) for group in group_pages(verdicts)]
+    on_page = {page: [line for line in lines if line.page == page] for page in pages}
+    page_scores = {page: blended_scores(page_lines) for page, page_lines in on_page.items() if page_lines}
+    verdicts = [judge_page(page, on_page[page], min_score, page_scores.get(page)) for page in pages]
+    return [_scored(group, [line for line in lines if line.page in group.pages], page_scores)
+            for group in group_pages(verdicts)]
 
 
-def _scored(group: PageGroup, lines: list[Line]) -> PageGroup:
-    scores = blended_scores(lines)
+def _scored(group: PageGroup, lines: list[Line], page_scores: dict[int, dict[DocType, float]]) -> PageGroup:
+    """The group with its type's score on all its pages (a one-page group's is its page's, already known)."""
+    one_page = len(group.pages) == 1 and group.pages[0] in page_scores
+    scores = page_scores[group.pages[0]] if one_page else blended_scores(lines)
     if group.doc_type is DocType.UNKNOWN:
         confidence = round(1.0 - max(scores.values()), 3)
     else:
@@ -116,9 +128,16 @@ def split_document(doc: Document, cfg: PipelineConfig, words: Sequence[Word] | N
     if doc.is_terminal:
         return [doc]
     words = list(words) if words is not None else read_words(doc, cfg)
-    pages = doc.pages or tuple(sorted({w.page for w in words})) or (1,)
+    pages = _pages(doc, words)
+    if len(pages) == 1:
+        return [doc]  # one page is one document: field extraction classifies it, as for any file
     groups = split_words(words, pages, cfg.extraction.min_type_score)
     return [part_of(doc, group, whole=len(groups) == 1) for group in groups]
+
+
+def _pages(doc: Document, words: Sequence[Word]) -> tuple[int, ...]:
+    """Every page of the file, blank ones too: the record's, else those its words are on, else page 1."""
+    return doc.pages or tuple(sorted({w.page for w in words})) or (1,)
 
 
 def extract_package(doc: Document, cfg: PipelineConfig) -> list[Document]:
@@ -129,6 +148,8 @@ def extract_package(doc: Document, cfg: PipelineConfig) -> list[Document]:
     if doc.is_terminal:
         return [doc]
     words = read_words(doc, cfg)
+    if len(_pages(doc, words)) == 1:
+        return [extract_from_words(doc, words, cfg)]  # nothing to split: classified once, by field extraction
     parts = split_document(doc, cfg, words)
     if len(parts) == 1:
         return [extract_from_words(parts[0], words, cfg)]

@@ -109,13 +109,16 @@ def has_languages(language: str) -> bool:
 
 
 def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAULT_PSM,
-              dpi: float | None = None) -> list[OcrWord]:
+              dpi: float | None = None, models: Path | None = None) -> list[OcrWord]:
     """Words of one page image with boxes and confidences; an empty page gives an empty list.
 
     `dpi` is the image's pixel density; without it tesseract guesses from text height and a
-    wrong guess (426 for a 300 DPI scan here) loses whole form boxes.
+    wrong guess (426 for a 300 DPI scan here) loses whole form boxes. `models` is a tessdata
+    directory to read the language from instead of the installed one.
     """
     args = ["tesseract", str(image_path), "stdout", "-l", language, "--psm", str(psm)]
+    if models:
+        args += ["--tessdata-dir", str(models)]
     if dpi:
         args += ["--dpi", str(round(dpi))]
     args.append("tsv")

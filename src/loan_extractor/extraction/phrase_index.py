@@ -1,0 +1,120 @@
+"""Label phrases indexed by how their first token can be matched, so a line is tried only where a label can start.
+
+`labels.find_hits` used to align every phrase of a vocabulary at every token of every line; nearly
+all of those alignments failed on the first token. A phrase can start at a line token only when
+that token is like its first token (equal, equal after folding OCR look-alikes, or a few edits
+away), when the token glued to the next one equals its first token, or when the token equals its
+first two tokens glued. Those three tests are made once per distinct token and first token here,
+and only the phrases that pass them are aligned: the hits are the same, found for far less.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+EXACT_ENOUGH = 0.95  # glued and split tokens must match at least this well (labels._align)
+MAX_EDITS = 2  # token_similarity: one edit under 10 letters, two from 10, between tokens this close in length
+_CACHE_LIMIT = 50_000  # distinct tokens remembered per index before its memo starts over
+
+Similarity = Callable[[str, str], float]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One label of a vocabulary: its text, what it stands for, its tokens."""
+
+    text: str
+    targets: tuple[str, ...]
+    tokens: tuple[str, ...]
+
+
+class _NearKeys:
+    """The keys a token is similar to (similarity above 0), each with its similarity, memoised per token."""
+
+    def __init__(self, keys: Sequence[str], similarity: Similarity, fold: Callable[[str], str]) -> None:
+        self._similarity, self._fold = similarity, fold
+        self._exact = set(keys)
+        self._folded: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[tuple[str, frozenset[str], int]]] = {}
+        for key in self._exact:
+            self._folded.setdefault(fold(key), []).append(key)
+            if len(key) >= 5:  # shorter labels allow no edits
+                self._by_length.setdefault(len(key), []).append((key, frozenset(key), 1 if len(key) < 10 else 2))
+        self._memo: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def near(self, seen: str) -> tuple[tuple[str, float], ...]:
+        found = self._memo.get(seen)
+        if found is None:
+            if len(self._memo) > _CACHE_LIMIT:
+                self._memo.clear()
+            candidates = set(self._folded.get(self._fold(seen), ()))
+            if seen in self._exact:
+                candidates.add(seen)
+            letters = frozenset(seen)
+            for length in range(len(seen) - MAX_EDITS, len(seen) + MAX_EDITS + 1):
+                candidates.update(key for key, key_letters, allowed in self._by_length.get(length, ())
+                                  if _may_be_within(letters, key_letters, abs(length - len(seen)), allowed))
+            scored = ((key, self._similarity(seen, key)) for key in sorted(candidates))
+            found = self._memo[seen] = tuple((key, sim) for key, sim in scored if sim > 0)
+        return found
+
+
+def _may_be_within(letters: frozenset[str], key_letters: frozenset[str], length_gap: int, allowed: int) -> bool:
+    """Could two tokens be `allowed` edits apart? Each edit adds at most one letter the other token lacks."""
+    return length_gap <= allowed and len(key_letters - letters) <= allowed and len(letters - key_letters) <= allowed
+
+
+class PhraseIndex:
+    """A vocabulary's phrases, in vocabulary order, indexed by their first token and by their first two glued."""
+
+    def __init__(self, phrases: Sequence[Phrase], similarity: Similarity, fold: Callable[[str], str]) -> None:
+        self.phrases = tuple(phrases)
+        self._by_first: dict[str, list[int]] = {}
+        self._by_pair: dict[str, list[int]] = {}
+        for number, phrase in enumerate(self.phrases):
+            if phrase.tokens:
+                self._by_first.setdefault(phrase.tokens[0], []).append(number)
+            if len(phrase.tokens) >= 2:
+                self._by_pair.setdefault(phrase.tokens[0] + phrase.tokens[1], []).append(number)
+        self._firsts = _NearKeys(list(self._by_first), similarity, fold)
+        self._pairs = _NearKeys(list(self._by_pair), similarity, fold)
+
+    def starts(self, toks: Sequence[str], lexicon: frozenset[str]) -> list[tuple[int, int]]:
+        """(phrase number, token index) of every place a phrase can start on a line of tokens, in that order.
+
+        A token that is itself a label word (in `lexicon`) is not taken as a near miss of another.
+        """
+        found: set[tuple[int, int]] = set()
+        for i, seen in enumerate(toks):
+            for key, sim in self._firsts.near(seen):
+                if sim >= EXACT_ENOUGH or seen not in lexicon:
+                    found.update((number, i) for number in self._by_first[key])
+            if i + 1 < len(toks):
+                for key, sim in self._firsts.near(seen + toks[i + 1]):
+                    if sim >= EXACT_ENOUGH:
+                        found.update((number, i) for number in self._by_first[key])
+            for key, sim in self._pairs.near(seen):
+                if sim >= EXACT_ENOUGH:
+                    found.update((number, i) for number in self._by_pair[key])
+        return sorted(found)
+
+
+_INDEXES: dict[tuple[tuple[str, tuple[str, ...]], ...], PhraseIndex] = {}
+_INDEXES_LOCK = threading.Lock()
+_MAX_INDEXES = 256
+
+
+def phrase_index(vocabulary: Mapping[str, Sequence[str]], tokens: Callable[[str], Sequence[str]],
+                 similarity: Similarity, fold: Callable[[str], str]) -> PhraseIndex:
+    """The index of a vocabulary (phrase -> targets), built once per distinct vocabulary."""
+    key = tuple((phrase, tuple(targets)) for phrase, targets in vocabulary.items())
+    index = _INDEXES.get(key)
+    if index is None:
+        index = PhraseIndex([Phrase(p, t, tuple(tokens(p))) for p, t in key], similarity, fold)
+        with _INDEXES_LOCK:
+            if len(_INDEXES) >= _MAX_INDEXES:
+                _INDEXES.clear()
+            _INDEXES[key] = index
+    return index
