@@ -19,6 +19,7 @@ from loan_extractor.extraction.normalise import (
     normalise_date,
     normalise_year,
 )
+from loan_extractor.extraction.plausible import date_indexes, has_cents, split_date_ranges
 from loan_extractor.extraction.redact import redact_text
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
@@ -115,11 +116,15 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
     for hit in _hits_for(page, f"field:{name}"):
         if kind is FieldKind.DATE and parse is None and _says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
-        for words in (page.words_right(hit), page.words_below(hit)):
+        for words in (page.words_right(hit, further=kind in _NUMBERS), page.words_below(hit)):
             value = read_value(kind, words, parse)
             if value is not None:
                 return value
     return None
+
+
+# a number's value may sit one cell further right, after words qualifying its label
+_NUMBERS = (FieldKind.MONEY, FieldKind.INT, FieldKind.PERCENT, FieldKind.LAST4, FieldKind.EIN)
 
 
 def _says_day_first(page: Page, hit: Hit) -> bool:
@@ -141,14 +146,22 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
             return None  # a label printed beside this one, not its value
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return _valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
+    dated = date_indexes(words) if kind is not FieldKind.DATE and parse is None else set()
+    first = None
     for start in range(len(words)):
         for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
+            if dated.intersection(range(start, start + size)):
+                continue  # the day or year of a date printed beside the value
             window = words[start : start + size]
             text = " ".join(w.text for w in window)
             value = _valued(parse(text) if parse else normalise(kind, text), window)
-            if value is not None:
+            if value is None:
+                continue
+            if kind is not FieldKind.MONEY or has_cents(text):
                 return value
-    return None
+            first = first or value  # a bare number ("80" hours): an amount with cents after it is likelier
+            break
+    return first
 
 
 def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
@@ -184,7 +197,9 @@ def _from_tables(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             continue
         columns = {target: find_hits(page.lines, {p: [target] for p in phrases})
                    for target, phrases in table["columns"].items()}
-        for row in _hits_for(page, f"field:{table['row']}"):
+        rows = (find_hits(page.lines, {p: ["row"] for p in table["row_labels"]}) if "row_labels" in table
+                else _hits_for(page, f"field:{table['row']}"))
+        for row in rows:
             header = page.header_above(row, columns).get(name)
             if header is not None:
                 value = _under(page, row, header, kind)
@@ -216,7 +231,8 @@ def _fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
             continue
         for hit in _hits_for(page, f"range:{i}"):
             day_first = _says_day_first(page, hit)
-            dates = _dates(page.words_right(hit), day_first) or _dates(page.words_below(hit), day_first)
+            dates = (_dates(split_date_ranges(page.words_right(hit)), day_first)
+                     or _dates(split_date_ranges(page.words_below(hit)), day_first))
             if len(dates) >= 2:
                 found[rng["start"]] = found.get(rng["start"]) or dates[0]
                 found[rng["end"]] = found.get(rng["end"]) or dates[1]
