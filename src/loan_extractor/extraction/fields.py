@@ -116,15 +116,17 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
     for hit in _hits_for(page, f"field:{name}"):
         if kind is FieldKind.DATE and parse is None and _says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
-        for words in (page.words_right(hit, further=kind in _NUMBERS), page.words_below(hit)):
+        for words in (page.words_right(hit, _CELLS.get(kind, 1)), page.words_below(hit)):
             value = read_value(kind, words, parse)
             if value is not None:
                 return value
     return None
 
 
-# a number's value may sit one cell further right, after words qualifying its label
-_NUMBERS = (FieldKind.MONEY, FieldKind.INT, FieldKind.PERCENT, FieldKind.LAST4, FieldKind.EIN)
+# cells read right of a label: a number may sit one cell further, after words qualifying its label;
+# checkbox options may be spread over the whole line
+_CELLS = {FieldKind.MONEY: 2, FieldKind.INT: 2, FieldKind.PERCENT: 2, FieldKind.LAST4: 2, FieldKind.EIN: 2,
+          FieldKind.LOAN_PURPOSE: 99}
 
 
 def _says_day_first(page: Page, hit: Hit) -> bool:

@@ -27,11 +27,12 @@ class Page:
         """The first label on `line` starting at or after word `after`."""
         return next((h for h in self.hits_on.get(line, []) if h.box_start >= after), None)
 
-    def words_right(self, hit: Hit, further: bool = False) -> list[Word]:
+    def words_right(self, hit: Hit, cells: int = 1) -> list[Word]:
         """Words after the label up to the next label, in the label's segment or, if that is empty, the next one.
 
-        `further`: two cells instead of one, for numbers: words that qualify the label, then the value in its
-        own cell ("Ending Balance on March 31, 2026 ... $X"), or a count before an amount ("80 hrs ... $X").
+        `cells` > 1 reads that many cells: for numbers, words that qualify the label and then the value in its
+        own cell ("Ending Balance on March 31, 2026 ... $X") or a count before an amount ("80 hrs ... $X");
+        for a row of checkbox options spread over the line, all of them.
         """
         line = self.lines[hit.line]
         stop = self.next_hit(hit.line, hit.end)
@@ -41,13 +42,12 @@ class Page:
         if not any(_is_value_word(line.words[i]) for i in same):
             same = []
         rest = [i for i in range(hit.end, limit) if line.segment_of[i] != segment]
-        cells = [same] if same else []
+        found = [same] if same else []
         for i in rest:
-            if not cells or line.segment_of[i] != line.segment_of[cells[-1][-1]]:
-                cells.append([])
-            cells[-1].append(i)
-        kept = cells[: 2 if further else 1]
-        return [line.words[i] for cell in kept for i in cell]
+            if not found or line.segment_of[i] != line.segment_of[found[-1][-1]]:
+                found.append([])
+            found[-1].append(i)
+        return [line.words[i] for cell in found[:cells] for i in cell]
 
     def cell(self, hit: Hit) -> tuple[float, float]:
         """The label's box across the page: from its left edge to the next label on its line."""

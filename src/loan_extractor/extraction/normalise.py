@@ -245,6 +245,11 @@ _CHECKED = re.compile(r"[xX☒☑■✓✔✗✘]")
 _BOX = re.compile(r"[\[\]()☐□]|LJ|\|_\|")
 
 
+def option_spans(text: str) -> list[tuple[str, int]]:
+    """Every loan purpose printed in the text: (code, character offset where it starts)."""
+    return [(m.lastgroup or "other", m.start()) for m in _PURPOSE_RE.finditer(text)]
+
+
 def normalise_loan_purpose(text: str) -> Parsed | None:
     """A value ("Purchase") or a checkbox row ("[X] Purchase [ ] Refinance ...") -> one of the five codes."""
     options = list(_PURPOSE_RE.finditer(text))
