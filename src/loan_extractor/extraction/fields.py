@@ -302,10 +302,16 @@ def _contains(toks: list[str], phrase: list[str]) -> bool:
 
 
 def _standalone_year(lines: Sequence[Line]) -> FieldValue | None:
-    """A W-2's tax year printed on its own: taken only when every such year on the page agrees."""
-    years = [(w, normalise_year(w.text)) for line in lines for w in line.words]
-    values = [(w, p) for w, p in years if p is not None]
+    """A W-2's tax year printed on its own: taken only when every such year on the page agrees.
+
+    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5").
+    """
+    runs = [(w,) for line in lines for w in line.words]
+    runs += [tuple(line.words[i : i + 4]) for line in lines for i in range(len(line.words) - 3)
+             if all(len(w.text) == 1 for w in line.words[i : i + 4])]
+    values = [(run, p) for run in runs if (p := normalise_year(" ".join(w.text for w in run))) is not None]
     if not values or len({p.value for _, p in values}) != 1:
         return None
-    word, parsed = values[0]
-    return FieldValue(parsed.value, round(parsed.conf * word.conf * 0.8, 3), (word,))
+    run, parsed = values[0]
+    conf = parsed.conf * min(w.conf for w in run) * 0.8
+    return FieldValue(parsed.value, round(conf, 3), run)

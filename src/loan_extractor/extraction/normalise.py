@@ -91,7 +91,14 @@ def normalise_date(text: str, day_first: bool = False) -> Parsed | None:
     since 04/03/2026 parses either way and a guess would be silently wrong.
     """
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
-    return _numeric_date(raw, day_first) or _named_date(raw)
+    found = _numeric_date(raw, day_first) or _named_date(raw)
+    if found is None and (apart := _GLUED_MONTH.sub(" ", raw)) != raw:
+        named = _named_date(apart)  # "28Feb 2026": the gap between day and month lost
+        found = Parsed(named.value, named.conf * 0.9) if named else None
+    return found
+
+
+_GLUED_MONTH = re.compile(r"(?<=\d)(?=[A-Za-z]{3})|(?<=[A-Za-z]{3})(?=\d)")
 
 
 def day_first_hint(text: str) -> bool:
@@ -145,10 +152,13 @@ def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
 def normalise_last4(text: str) -> Parsed | None:
     """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits."""
     raw = re.sub(r"\s+", "", text.strip().strip(".:#"))
-    masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]+[X*•#-]*((?:[\dOlIS]-?){4})", raw)
+    masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]{3,}([A-Z]?)[X*•#-]*((?:[\dOlIS]-?){4})", raw) or re.fullmatch(
+        r"(?i)[X*•#-]*[X*•#]+()[X*•#-]*((?:[\dOlIS]-?){4})", raw)
     if masked:
-        fixed, changed = repair_digits(masked.group(1).replace("-", ""))
-        return Parsed(fixed, REPAIR_COST if changed else 1.0) if fixed.isdigit() else None
+        fixed, changed = repair_digits(masked.group(2).replace("-", ""))
+        # a stray letter in a long mask ("XXXXXXK1723") is a misread mask character
+        conf = (REPAIR_COST if changed else 1.0) * (REPAIR_COST if masked.group(1) else 1.0)
+        return Parsed(fixed, conf) if fixed.isdigit() else None
     fixed, conf = _fix_number(raw)
     if not re.fullmatch(r"\d[\d-]{2,}\d", fixed):
         return None
@@ -172,10 +182,13 @@ def normalise_int(text: str) -> Parsed | None:
 
 
 def normalise_year(text: str) -> Parsed | None:
-    """A four-digit year between 1990 and 2099."""
+    """A four-digit year between 1990 and 2099; a letter-spaced heading year ("2 0 2 5") costs confidence."""
+    text, conf = text.strip(), 1.0
+    if re.fullmatch(r"(?:\S ){3}\S", text):
+        text, conf = text.replace(" ", ""), 0.9
     parsed = normalise_int(text)
-    ok = parsed and isinstance(parsed.value, int) and 1990 <= parsed.value <= 2099 and len(text.strip()) == 4
-    return parsed if ok else None
+    ok = parsed and isinstance(parsed.value, int) and 1990 <= parsed.value <= 2099 and len(text) == 4
+    return Parsed(parsed.value, parsed.conf * conf) if ok and parsed else None
 
 
 def normalise_ein(text: str) -> Parsed | None:
