@@ -99,3 +99,13 @@ def test_plausibility_helpers() -> None:
     words = lay_out([(100, [(54, "on March 1, 2026 $1,234.56 2026")])])
     assert date_indexes(words) == {1, 2, 3}  # a year alone may be an amount; with its day and month it is a date
     assert has_cents("1,234.56") and has_cents("(12.00)") and not has_cents("1234") and not has_cents("80")
+
+
+def test_an_address_cell_ending_in_a_comma_goes_on_in_the_next_cell() -> None:
+    got = _fields(DocType.LOAN_APPLICATION, [
+        (50, [(54, "Loan Application")]),
+        (100, [(54, "Property Address:"), (200, "6595 Hillcrest Road, Raleigh,"), (377, "NC 27601")]),
+        (120, [(54, "Employer:"), (200, "Acme Widgets"), (377, "Pay Date")]),
+    ])
+    assert got["property_address"] == "6595 Hillcrest Road, Raleigh, NC 27601"
+    assert got["employer_name"] == "Acme Widgets"  # no comma: the next cell is not part of it

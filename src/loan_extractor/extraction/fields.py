@@ -29,6 +29,7 @@ _FORMATS = {"year": normalise_year}
 HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
 HEADING_COST = 0.85  # a name read without its label is less certain
 PART_COST = 0.9  # a name composed from some of its parts only
+MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,25 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
     for hit in _hits_for(page, f"field:{name}"):
         if kind is FieldKind.DATE and parse is None and _says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
-        for words in (page.words_right(hit, _CELLS.get(kind, 1)), page.words_below(hit)):
+        for words in (_right_of(page, hit, kind), page.words_below(hit)):
             value = read_value(kind, words, parse)
             if value is not None:
                 return value
     return None
+
+
+def _right_of(page: Page, hit: Hit, kind: FieldKind) -> list[Word]:
+    """The words right of a label; a text cell ending in a comma goes on in the next cell
+    ("6595 Hillcrest Road, Raleigh,   NC 27601": OCR measured a wider gap than was printed)."""
+    cells = _CELLS.get(kind, 1)
+    words = page.words_right(hit, cells)
+    while kind is FieldKind.TEXT and words and words[-1].text.endswith(",") and cells < MAX_TEXT_CELLS:
+        cells += 1
+        more = page.words_right(hit, cells)
+        if len(more) == len(words):
+            break
+        words = more
+    return words
 
 
 # cells read right of a label: a number may sit one cell further, after words qualifying its label;
