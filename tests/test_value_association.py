@@ -109,3 +109,14 @@ def test_an_address_cell_ending_in_a_comma_goes_on_in_the_next_cell() -> None:
     ])
     assert got["property_address"] == "6595 Hillcrest Road, Raleigh, NC 27601"
     assert got["employer_name"] == "Acme Widgets"  # no comma: the next cell is not part of it
+
+
+def test_a_term_under_a_label_in_years_is_given_in_months() -> None:
+    rows = [(50, [(54, "Loan Application")]), (100, [(54, "Loan Term (Years):"), (200, "30")]),
+            (120, [(54, "Requested Amount:"), (200, "$250,000.00")])]
+    found = extract_fields(DocType.LOAN_APPLICATION, build_lines(lay_out(rows)))
+    assert found["loan_term_months"] is not None and found["loan_term_months"].value == 360
+    assert found["loan_term_months"].conf < 1.0 and found["loan_amount"].value == "250000.00"  # type: ignore[union-attr]
+    for label, printed in (("Loan Term (Years):", "30 years"), ("Loan Term (months):", "360")):
+        got = _fields(DocType.LOAN_APPLICATION, [(100, [(54, label), (200, printed)])])
+        assert got["loan_term_months"] == 360, label

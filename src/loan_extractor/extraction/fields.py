@@ -29,6 +29,7 @@ _FORMATS = {"year": normalise_year}
 HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
 HEADING_COST = 0.85  # a name read without its label is less certain
 PART_COST = 0.9  # a name composed from some of its parts only
+YEARS_COST = 0.9  # a term converted from years by its label's unit
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
 
@@ -120,8 +121,27 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         for words in (_right_of(page, hit, kind), page.words_below(hit)):
             value = read_value(kind, words, parse)
             if value is not None:
-                return value
+                return _in_months(value) if kind is FieldKind.INT and _says_years(page, hit) else value
     return None
+
+
+def _label_words(page: Page, hit: Hit) -> str:
+    """The label's own words and the two after it, where a form prints a unit or a format ("Term (years)")."""
+    line = page.lines[hit.line]
+    stop = page.next_hit(hit.line, hit.end)
+    return " ".join(w.text for w in line.words[hit.start : min(hit.end + 2, stop.box_start if stop else len(line.words))])
+
+
+def _says_years(page: Page, hit: Hit) -> bool:
+    words = tokens(_label_words(page, hit))
+    return bool({"years", "yrs", "year"} & set(words)) and not {"months", "mos", "month"} & set(words)
+
+
+def _in_months(value: FieldValue) -> FieldValue:
+    """A bare count under a label in years ("Loan Term (Years): 30") in months; a unit on the value wins."""
+    if not all(w.text.strip("()").isdigit() for w in value.words) or not isinstance(value.value, int):
+        return value
+    return FieldValue(value.value * 12, round(value.conf * YEARS_COST, 3), value.words)
 
 
 def _right_of(page: Page, hit: Hit, kind: FieldKind) -> list[Word]:
@@ -146,10 +166,7 @@ _CELLS = {FieldKind.MONEY: 2, FieldKind.INT: 2, FieldKind.PERCENT: 2, FieldKind.
 
 def _says_day_first(page: Page, hit: Hit) -> bool:
     """The label's own words, or the two after it, announce day-first dates ("Pay Date (DD/MM/YYYY)")."""
-    line = page.lines[hit.line]
-    stop = page.next_hit(hit.line, hit.end)
-    after = line.words[hit.start : min(hit.end + 2, stop.box_start if stop else len(line.words))]
-    return day_first_hint(" ".join(w.text for w in after))
+    return day_first_hint(_label_words(page, hit))
 
 
 def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue | None:
