@@ -120,3 +120,15 @@ def test_a_term_under_a_label_in_years_is_given_in_months() -> None:
     for label, printed in (("Loan Term (Years):", "30 years"), ("Loan Term (months):", "360")):
         got = _fields(DocType.LOAN_APPLICATION, [(100, [(54, label), (200, printed)])])
         assert got["loan_term_months"] == 360, label
+
+
+def test_a_w2_list_of_box_numbers_in_their_own_cells() -> None:
+    rows = [(50, [(54, "2025 Form W-2 Summary")])]
+    for i, (box, caption, value) in enumerate([
+            ("Box 1", "Wages, tips, other compensation", "88,450.12"), ("Box 2", "Federal income tax withheld", "12,004.55"),
+            ("Box 3", "Social security wages", "90,100.00"), ("Box 4", "Social security tax withheld", "5,586.20"),
+            ("Box 5", "Medicare wages and tips", "90,200.00"), ("Box 6", "Medicare tax withheld", "1,306.45")]):
+        rows.append((160 + 16 * i, [(54, box), (100, caption), _right(480, value)]))
+    got = _fields(DocType.W2, rows)
+    assert [got[f] for f in ("wages", "federal_income_tax_withheld", "social_security_wages", "medicare_wages")] == [
+        "88450.12", "12004.55", "90100.00", "90200.00"]  # never the "4" or "6" of the box below
