@@ -6,7 +6,7 @@ from __future__ import annotations
 from fixtures.words.synth import CHAR, lay_out
 
 from loan_extractor.extraction.fields import extract_fields
-from loan_extractor.extraction.plausible import date_indexes, has_cents, split_date_ranges
+from loan_extractor.extraction.plausible import date_indexes, has_cents, shared_year_range, split_date_ranges
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -132,3 +132,29 @@ def test_a_w2_list_of_box_numbers_in_their_own_cells() -> None:
     got = _fields(DocType.W2, rows)
     assert [got[f] for f in ("wages", "federal_income_tax_withheld", "social_security_wages", "medicare_wages")] == [
         "88450.12", "12004.55", "90100.00", "90200.00"]  # never the "4" or "6" of the box below
+
+
+def test_a_two_column_summary_with_ampersands_signs_and_a_period_naming_its_year_once() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [
+        (40, [(54, "Harbor Point Bank")]),
+        (95, [(54, "Statement Period"), (200, "March 1 - March 31, 2026")]),
+        (130, [(54, "Description"), _right(400, "Amount")]),
+        (145, [(54, "Beginning Balance"), _right(400, "$4,210.55")]),
+        (160, [(54, "Deposits & Credits (4)"), _right(400, "$6,100.00")]),
+        (175, [(54, "Checks & Debits (12)"), _right(400, "-$3,995.12")]),
+        (190, [(54, "Ending Balance"), _right(400, "$6,315.43")]),
+    ])
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
+    assert (got["total_deposits"], got["total_withdrawals"]) == ("6100.00", "3995.12")  # debits printed negative
+    assert shared_year_range("December 15 - January 14, 2026") == ("2025-12-15", "2026-01-14")
+    assert shared_year_range("03/01/2026 - 03/31/2026") is None
+
+
+def test_a_header_row_over_its_values_with_an_ordinal_date() -> None:
+    got = _fields(DocType.PAY_STUB, [
+        (40, [(54, "Acme Widgets Inc")]),
+        (100, [(54, "Period Start"), (150, "Period End"), (250, "Pay Date"), (350, "Net Pay")]),
+        (115, [(54, "03/16/2026"), (150, "03/31/2026"), (250, "April 5th, 2026"), _right(420, "$1,801.70")]),
+    ])
+    assert [got[f] for f in ("pay_period_start", "pay_period_end", "pay_date", "net_pay")] == [
+        "2026-03-16", "2026-03-31", "2026-04-05", "1801.70"]

@@ -17,18 +17,20 @@ from loan_extractor.extraction.normalise import (
     day_first_hint,
     normalise,
     normalise_date,
+    normalise_unsigned_money,
     normalise_year,
 )
-from loan_extractor.extraction.plausible import date_indexes, has_cents, split_date_ranges
+from loan_extractor.extraction.plausible import date_indexes, has_cents, shared_year_range, split_date_ranges
 from loan_extractor.extraction.redact import redact_text
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
 
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
-_FORMATS = {"year": normalise_year}
+_FORMATS = {"year": normalise_year, "unsigned": normalise_unsigned_money}
 HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
 HEADING_COST = 0.85  # a name read without its label is less certain
 PART_COST = 0.9  # a name composed from some of its parts only
+SHARED_YEAR_COST = 0.9  # a period's start date given its year from the end date
 YEARS_COST = 0.9  # a term converted from years by its label's unit
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
@@ -180,7 +182,7 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
             return None  # a label printed beside this one, not its value
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return _valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
-    dated = date_indexes(words) if kind is not FieldKind.DATE and parse is None else set()
+    dated = date_indexes(words) if kind is not FieldKind.DATE else set()
     first = None
     for start in range(len(words)):
         for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
@@ -265,12 +267,23 @@ def _fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
             continue
         for hit in _hits_for(page, f"range:{i}"):
             day_first = _says_day_first(page, hit)
-            dates = (_dates(split_date_ranges(page.words_right(hit)), day_first)
-                     or _dates(split_date_ranges(page.words_below(hit)), day_first))
+            dates = (_range_in(page.words_right(hit), day_first) or _range_in(page.words_below(hit), day_first))
             if len(dates) >= 2:
                 found[rng["start"]] = found.get(rng["start"]) or dates[0]
                 found[rng["end"]] = found.get(rng["end"]) or dates[1]
                 break
+
+
+def _range_in(words: Sequence[Word], day_first: bool) -> list[FieldValue]:
+    """The dates of a printed period; "March 1 - March 31, 2026" names its year once, at the end."""
+    dates = _dates(split_date_ranges(words), day_first)
+    if len(dates) >= 2 or not words:
+        return dates
+    shared = shared_year_range(" ".join(w.text for w in words))
+    if shared is None:
+        return dates
+    conf = round(SHARED_YEAR_COST * statistics.fmean(w.conf for w in words), 3)
+    return [FieldValue(shared[0], conf, tuple(words)), FieldValue(shared[1], conf, tuple(words))]
 
 
 def _dates(words: Sequence[Word], day_first: bool = False) -> list[FieldValue]:

@@ -50,7 +50,8 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[str, ...]:
     """tokens(), remembered: the same words are tokenised by every vocabulary a page is searched for."""
-    return tuple(t for t in _SEPARATORS.split(text.lower().replace("'s", "s").replace("’s", "s")) if t)
+    folded = text.lower().replace("'s", "s").replace("’s", "s").replace("&", " and ")  # "Checks & Debits"
+    return tuple(t for t in _SEPARATORS.split(folded) if t)
 
 
 def line_tokens(line: Line) -> list[tuple[str, int]]:

@@ -74,6 +74,12 @@ def normalise_money(text: str) -> Parsed | None:
     return Parsed(value, conf)
 
 
+def normalise_unsigned_money(text: str) -> Parsed | None:
+    """A total of debits, printed negative ("-$3,995.12", "(3,995.12)") or not: its amount without the sign."""
+    parsed = normalise_money(text)
+    return Parsed(str(parsed.value).lstrip("-"), parsed.conf) if parsed else None
+
+
 def normalise_percent(text: str) -> Parsed | None:
     """"6.875%" or "6.875 %" -> "6.875" as printed; without the sign it costs a little confidence."""
     raw = text.strip().rstrip(".")
@@ -134,7 +140,7 @@ def _named_date(raw: str) -> Parsed | None:
     month = _MONTHS.get(month_word.lower())
     if month is None:
         return None
-    day, day_fixed = repair_digits(day_word)
+    day, day_fixed = repair_digits(re.sub(r"(?i)(?<=\d)(st|nd|rd|th)$", "", day_word))  # "April 5th"
     year, year_fixed = repair_digits(words[2])
     if not (day.isdigit() and year.isdigit() and len(year) == 4):
         return None

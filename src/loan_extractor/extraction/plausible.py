@@ -61,3 +61,24 @@ def _split_range(word: Word) -> list[Word]:
             return [Word(word.page, head, word.conf, word.x0, word.y0, cut, word.y1),
                     Word(word.page, tail, word.conf, resume, word.y0, word.x1, word.y1)]
     return [word]
+
+
+_SHARED_YEAR = re.compile(
+    r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru)\s*"
+    r"(?:([A-Za-z]{3,9})\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE)
+
+
+def shared_year_range(text: str) -> tuple[str, str] | None:
+    """"March 1 - March 31, 2026" or "Mar 1 - 31, 2026" -> both dates as ISO; a period across New Year
+    ("December 15 - January 14, 2026") starts in the year before."""
+    match = _SHARED_YEAR.search(text)
+    if not match:
+        return None
+    first_month, first_day, last_month, last_day, year = match.groups()
+    end = normalise_date(f"{last_month or first_month} {last_day}, {year}")
+    start = normalise_date(f"{first_month} {first_day}, {year}")
+    if end is None or start is None:
+        return None
+    if start.value > end.value:
+        start = normalise_date(f"{first_month} {first_day}, {int(year) - 1}")
+    return (str(start.value), str(end.value)) if start else None
