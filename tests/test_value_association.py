@@ -158,3 +158,11 @@ def test_a_header_row_over_its_values_with_an_ordinal_date() -> None:
     ])
     assert [got[f] for f in ("pay_period_start", "pay_period_end", "pay_date", "net_pay")] == [
         "2026-03-16", "2026-03-31", "2026-04-05", "1801.70"]
+
+
+def test_credit_union_wording_for_the_holder_and_the_account() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [
+        (50, [(54, "Prairie State Credit Union"), (400, "Member FDIC")]),
+        (80, [(54, "Member Name: Olivia K Brandt"), (340, "Member Number: 000-77-4411")]),
+    ])
+    assert (got["account_holder"], got["account_number_last4"]) == ("Olivia K Brandt", "4411")
