@@ -166,3 +166,13 @@ def test_credit_union_wording_for_the_holder_and_the_account() -> None:
         (80, [(54, "Member Name: Olivia K Brandt"), (340, "Member Number: 000-77-4411")]),
     ])
     assert (got["account_holder"], got["account_number_last4"]) == ("Olivia K Brandt", "4411")
+
+
+def test_a_w2_list_in_plain_words_never_takes_state_wages_for_wages() -> None:
+    got = _fields(DocType.W2, [
+        (50, [(54, "W-2 Summary 2025")]), (80, [(54, "State wages, tips, etc. 51,000.00")]),
+        (95, [(54, "Wages: 52,000.00")]), (110, [(54, "Social security wages: 53,000.00")]),
+        (125, [(54, "Medicare wages: 54,000.00")]), (140, [(54, "Fed. income tax: 6,000.00")]),
+    ])
+    assert [got[f] for f in ("wages", "federal_income_tax_withheld", "social_security_wages", "medicare_wages")] == [
+        "52000.00", "6000.00", "53000.00", "54000.00"]
