@@ -23,6 +23,18 @@ class Page:
         for hit in hits:
             self.hits_on.setdefault(hit.line, []).append(hit)
 
+    def hits_for(self, target: str) -> list[Hit]:
+        """The hits standing for a target, best first, then in reading order."""
+        hits = [h for hs in self.hits_on.values() for h in hs if target in h.targets]
+        return sorted(hits, key=lambda h: (-round(h.score, 2), h.line, h.start))
+
+    def label_words(self, hit: Hit) -> str:
+        """The label's own words and the two after it, where a form prints a unit or a format ("Term (years)")."""
+        line = self.lines[hit.line]
+        stop = self.next_hit(hit.line, hit.end)
+        end = min(hit.end + 2, stop.box_start if stop else len(line.words))
+        return " ".join(w.text for w in line.words[hit.start : end])
+
     def next_hit(self, line: int, after: int) -> Hit | None:
         """The first label on `line` starting at or after word `after`."""
         return next((h for h in self.hits_on.get(line, []) if h.box_start >= after), None)
