@@ -2,86 +2,29 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, partial
-from importlib import resources
+from functools import partial
 
-import yaml
-
+from loan_extractor.extraction.fallbacks import compose, fill_headers, fill_ranges, says_day_first, standalone_year
 from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.normalise import (
-    Parsed,
-    day_first_hint,
-    normalise,
     normalise_date,
+    normalise_unsigned_money,
     normalise_year,
 )
-from loan_extractor.extraction.redact import redact_text
+from loan_extractor.extraction.rules import label_rules, lexicon, vocabulary
+from loan_extractor.extraction.values import FieldValue, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
 
-MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
-_FORMATS = {"year": normalise_year}
-HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
-HEADING_COST = 0.85  # a name read without its label is less certain
-PART_COST = 0.9  # a name composed from some of its parts only
+# names other modules and tests import from here
+__all__ = ["FieldValue", "extract_fields", "label_rules", "lexicon", "read_value", "_vocabulary"]
+_vocabulary = vocabulary
 
-
-@dataclass(frozen=True)
-class FieldValue:
-    """A normalised value and its confidence: OCR confidence of its words x parse confidence.
-
-    `words` are the printed words it was read from (their boxes locate it on the page).
-    """
-
-    value: str | int
-    conf: float
-    words: tuple[Word, ...] = ()
-
-
-@cache
-def label_rules() -> dict:
-    """The parsed labels.yaml."""
-    text = resources.files("loan_extractor").joinpath("data/labels.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
-@cache
-def label_phrases() -> frozenset[tuple[str, ...]]:
-    """Every label phrase of every type as tokens: a "value" reading exactly one ("Last name") is a label."""
-    phrases: set[tuple[str, ...]] = set()
-    for rules in label_rules().values():
-        found = [p for ps in rules.get("fields", {}).values() for p in ps] + rules.get("stops", [])
-        phrases.update(tuple(tokens(p)) for p in found)
-    return frozenset(phrases)
-
-
-@cache
-def lexicon() -> frozenset[str]:
-    """Every word of every label: such a word on a page is itself, never a misread of another."""
-    words: set[str] = set()
-    for rules in label_rules().values():
-        phrases = [p for ps in rules.get("fields", {}).values() for p in ps] + rules.get("stops", [])
-        phrases += [p for r in rules.get("ranges", []) for p in r["labels"]]
-        words.update(t for p in phrases for t in tokens(p))
-    return frozenset(words)
-
-
-def _vocabulary(rules: dict) -> dict[str, list[str]]:
-    """phrase -> targets: "field:<name>", "range:<i>", "stop"."""
-    vocab: dict[str, list[str]] = {}
-    for name, phrases in rules.get("fields", {}).items():
-        for phrase in phrases:
-            vocab.setdefault(phrase, []).append(f"field:{name}")
-    for i, rng in enumerate(rules.get("ranges", [])):
-        for phrase in rng["labels"]:
-            vocab.setdefault(phrase, []).append(f"range:{i}")
-    for phrase in rules.get("stops", []):
-        vocab.setdefault(phrase, []).append("stop")
-    return vocab
+_FORMATS = {"year": normalise_year, "unsigned": normalise_unsigned_money}
+YEARS_COST = 0.9  # a term converted from years by its label's unit
+MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
 
 def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldValue | None]:
@@ -91,91 +34,62 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         return {}
     rules = label_rules()[doc_type.value]
     box_ids = bool(rules.get("box_ids"))
-    page = Page(lines, find_hits(lines, _vocabulary(rules), box_ids=box_ids, lexicon=lexicon()))
+    page = Page(lines, find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon()))
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
     for name in [*kinds, *sorted(parts)]:
         kind = kinds.get(name, FieldKind.TEXT)
         found[name] = _from_tables(page, rules, name, kind) or _from_labels(page, rules, name, kind)
-    _fill_ranges(page, rules, found)
-    _compose(rules, found)
-    _fill_headers(page, rules, found)
+    fill_ranges(page, rules, found)
+    compose(rules, found)
+    fill_headers(page, rules, found)
     if "tax_year" in kinds and found.get("tax_year") is None:
-        found["tax_year"] = _standalone_year(lines)
+        found["tax_year"] = standalone_year(lines)
     return {name: found.get(name) for name in kinds}
-
-
-def _hits_for(page: Page, target: str) -> list[Hit]:
-    hits = [h for hs in page.hits_on.values() for h in hs if target in h.targets]
-    return sorted(hits, key=lambda h: (-round(h.score, 2), h.line, h.start))
 
 
 def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
     parse = _FORMATS.get(rules.get("formats", {}).get(name, ""))
-    for hit in _hits_for(page, f"field:{name}"):
-        if kind is FieldKind.DATE and parse is None and _says_day_first(page, hit):
+    for hit in page.hits_for(f"field:{name}"):
+        if kind is FieldKind.DATE and parse is None and says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
-        for words in (page.words_right(hit), page.words_below(hit)):
+        for words in (_right_of(page, hit, kind), page.words_below(hit)):
             value = read_value(kind, words, parse)
             if value is not None:
-                return value
+                return _in_months(value) if kind is FieldKind.INT and _says_years(page, hit) else value
     return None
 
 
-def _says_day_first(page: Page, hit: Hit) -> bool:
-    """The label's own words, or the two after it, announce day-first dates ("Pay Date (DD/MM/YYYY)")."""
-    line = page.lines[hit.line]
-    stop = page.next_hit(hit.line, hit.end)
-    after = line.words[hit.start : min(hit.end + 2, stop.box_start if stop else len(line.words))]
-    return day_first_hint(" ".join(w.text for w in after))
+def _says_years(page: Page, hit: Hit) -> bool:
+    words = tokens(page.label_words(hit))
+    return bool({"years", "yrs", "year"} & set(words)) and not {"months", "mos", "month"} & set(words)
 
 
-def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue | None:
-    """The value of a kind in a run of words: the whole run for text, else the first window that parses."""
-    words = _trim_rules(words)
-    if not words:
-        return None
-    if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
-        text = " ".join(w.text for w in words)
-        if tuple(tokens(text)) in label_phrases():
-            return None  # a label printed beside this one, not its value
-        parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
-        return _valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
-    for start in range(len(words)):
-        for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
-            window = words[start : start + size]
-            text = " ".join(w.text for w in window)
-            value = _valued(parse(text) if parse else normalise(kind, text), window)
-            if value is not None:
-                return value
-    return None
+def _in_months(value: FieldValue) -> FieldValue:
+    """A bare count under a label in years ("Loan Term (Years): 30") in months; a unit on the value wins."""
+    if not all(w.text.strip("()").isdigit() for w in value.words) or not isinstance(value.value, int):
+        return value
+    return FieldValue(value.value * 12, round(value.conf * YEARS_COST, 3), value.words)
 
 
-def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
-    """The words of a space-joined run that overlap a character span (a ticked box and its option)."""
-    picked, at = [], 0
-    for word in words:
-        if at < span[1] and at + len(word.text) > span[0]:
-            picked.append(word)
-        at += len(word.text) + 1
-    return picked or list(words)
+def _right_of(page: Page, hit: Hit, kind: FieldKind) -> list[Word]:
+    """The words right of a label; a text cell ending in a comma goes on in the next cell
+    ("6595 Hillcrest Road, Raleigh,   NC 27601": OCR measured a wider gap than was printed)."""
+    cells = _CELLS.get(kind, 1)
+    words = page.words_right(hit, cells)
+    while kind is FieldKind.TEXT and words and words[-1].text.endswith(",") and cells < MAX_TEXT_CELLS:
+        cells += 1
+        more = page.words_right(hit, cells)
+        if len(more) == len(words):
+            break
+        words = more
+    return words
 
 
-def _trim_rules(words: Sequence[Word]) -> list[Word]:
-    """Drop box rules and colons read as words at the ends; inside a value they stay and cost confidence."""
-    kept = list(words)
-    while kept and not kept[0].text.strip(":|_"):
-        kept.pop(0)
-    while kept and not kept[-1].text.strip(":|_"):
-        kept.pop()
-    return kept
-
-
-def _valued(parsed: Parsed | None, words: Sequence[Word]) -> FieldValue | None:
-    """The parsed value with its words; confidence is parse confidence x the words' mean OCR confidence."""
-    if parsed is None:
-        return None
-    return FieldValue(parsed.value, round(parsed.conf * statistics.fmean(w.conf for w in words), 3), tuple(words))
+# cells read right of a label: a number may sit one cell further, after words qualifying its label;
+# checkbox options may be spread over the whole line
+_CELLS = {FieldKind.MONEY: 2, FieldKind.INT: 2, FieldKind.PERCENT: 2, FieldKind.LAST4: 2, FieldKind.EIN: 2,
+          FieldKind.LOAN_PURPOSE: 99}
 
 
 def _from_tables(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
@@ -184,7 +98,9 @@ def _from_tables(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             continue
         columns = {target: find_hits(page.lines, {p: [target] for p in phrases})
                    for target, phrases in table["columns"].items()}
-        for row in _hits_for(page, f"field:{table['row']}"):
+        rows = (find_hits(page.lines, {p: ["row"] for p in table["row_labels"]}) if "row_labels" in table
+                else page.hits_for(f"field:{table['row']}"))
+        for row in rows:
             header = page.header_above(row, columns).get(name)
             if header is not None:
                 value = _under(page, row, header, kind)
@@ -209,85 +125,3 @@ def _under(page: Page, row: Hit, header: Hit, kind: FieldKind) -> FieldValue | N
     return best[1] if best else None
 
 
-def _fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
-    """"Statement Period: 03/01/2026 - 03/31/2026": two dates after one label give a start and an end."""
-    for i, rng in enumerate(rules.get("ranges", [])):
-        if found.get(rng["start"]) and found.get(rng["end"]):
-            continue
-        for hit in _hits_for(page, f"range:{i}"):
-            day_first = _says_day_first(page, hit)
-            dates = _dates(page.words_right(hit), day_first) or _dates(page.words_below(hit), day_first)
-            if len(dates) >= 2:
-                found[rng["start"]] = found.get(rng["start"]) or dates[0]
-                found[rng["end"]] = found.get(rng["end"]) or dates[1]
-                break
-
-
-def _dates(words: Sequence[Word], day_first: bool = False) -> list[FieldValue]:
-    dates, start = [], 0
-    while start < len(words):
-        for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
-            value = _valued(normalise_date(" ".join(w.text for w in words[start : start + size]), day_first),
-                            words[start : start + size])
-            if value is not None:
-                dates.append(value)
-                start += size
-                break
-        else:
-            start += 1
-    return dates
-
-
-def _compose(rules: dict, found: dict[str, FieldValue | None]) -> None:
-    """A name printed in parts (first name and initial | last name) joined into its field."""
-    for name, parts in rules.get("compose", {}).items():
-        values = [v for p in parts if (v := found.get(p))]
-        if found.get(name) is not None or not values:
-            continue
-        text = " ".join(str(v.value) for v in values)
-        # a box meant for a part may hold the whole name ("Thomas H Sullivan" under "First name and initial")
-        if len(values) < len(parts) and len(text.split()) < 2:
-            continue
-        cost = 1.0 if len(values) == len(parts) else PART_COST
-        found[name] = FieldValue(text, round(min(v.conf for v in values) * cost, 3),
-                                 tuple(w for v in values for w in v.words))
-
-
-def _fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
-    """A field printed as a heading without a label (a bank's or an employer's name on top)."""
-    for name, keywords in rules.get("headers", {}).items():
-        if found.get(name) is None:
-            found[name] = _heading(page, keywords)
-
-
-def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
-    """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
-    wanted = [tokens(k) for k in keywords if k != "*"]
-    lines = page.lines[:HEADING_LINES]
-    for index, line in enumerate(lines):
-        if line.page != lines[0].page:
-            break
-        labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
-        for segment in sorted(set(line.segment_of)):
-            cell = [i for i, s in enumerate(line.segment_of) if s == segment]
-            toks = tokens(" ".join(line.words[i].text for i in cell))
-            if labelled.intersection(cell) or not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)):
-                continue
-            if "*" in keywords or any(_contains(toks, k) for k in wanted):
-                value = read_value(FieldKind.TEXT, [line.words[i] for i in cell])
-                return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None
-    return None
-
-
-def _contains(toks: list[str], phrase: list[str]) -> bool:
-    return any(toks[i : i + len(phrase)] == phrase for i in range(len(toks) - len(phrase) + 1))
-
-
-def _standalone_year(lines: Sequence[Line]) -> FieldValue | None:
-    """A W-2's tax year printed on its own: taken only when every such year on the page agrees."""
-    years = [(w, normalise_year(w.text)) for line in lines for w in line.words]
-    values = [(w, p) for w, p in years if p is not None]
-    if not values or len({p.value for _, p in values}) != 1:
-        return None
-    word, parsed = values[0]
-    return FieldValue(parsed.value, round(parsed.conf * word.conf * 0.8, 3), (word,))

@@ -22,6 +22,7 @@ BOX_ID = re.compile(r"^(?:[a-f]|\d{1,2}[a-d]?)$")
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
+JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[str, ...]:
     """tokens(), remembered: the same words are tokenised by every vocabulary a page is searched for."""
-    return tuple(t for t in _SEPARATORS.split(text.lower().replace("'s", "s").replace("’s", "s")) if t)
+    folded = text.lower().replace("'s", "s").replace("’s", "s").replace("&", " and ")  # "Checks & Debits"
+    return tuple(t for t in _SEPARATORS.split(folded) if t)
 
 
 def line_tokens(line: Line) -> list[tuple[str, int]]:
@@ -137,6 +139,7 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
     sims: list[float] = []
     j = i
     k = 0
+    skipped = False
     while k < len(ptoks) and j < len(toks):
         seen = toks[j][0]
         if sim := _similar(seen, ptoks[k], lexicon):
@@ -151,9 +154,21 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
         elif _clipped(seen, ptoks, k):
             sims.append(CLIPPED_SIM)
             j, k = j + 1, k + 1
+        elif _junk(toks, j, ptoks, k, lexicon) and not skipped:
+            sims.append(JUNK_SIM * _similar(toks[j + 1][0], ptoks[k], lexicon))
+            skipped, j, k = True, j + 2, k + 1
         else:
             break
     return sims, j - i
+
+
+def _junk(toks: list[tuple[str, int]], j: int, ptoks: Sequence[str], k: int, lexicon: frozenset[str]) -> bool:
+    """OCR read a stray word inside a label of three or more words ("Social security ywas wages"):
+    skipped once, when the label goes on right after it and the stray word is letters (a value has digits)
+    and no label word itself."""
+    return (0 < k < len(ptoks) and len(ptoks) >= 3 and j + 1 < len(toks) and toks[j][0].isalpha()
+            and toks[j][0] not in lexicon
+            and _similar(toks[j + 1][0], ptoks[k], lexicon) >= 0.95)
 
 
 def _clipped(seen: str, ptoks: Sequence[str], k: int) -> bool:

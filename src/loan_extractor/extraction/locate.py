@@ -10,6 +10,8 @@ from loan_extractor.extraction.words import Line, Word
 BELOW_LINES = 3  # how many lines under a label its value may sit
 BELOW_GAP = 3.0  # ... and at most this many line heights below it
 HEADER_LINES = 12  # how far above a table row its column headers may be
+HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the narrower of the two
+HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
 
 
 class Page:
@@ -21,25 +23,43 @@ class Page:
         for hit in hits:
             self.hits_on.setdefault(hit.line, []).append(hit)
 
+    def hits_for(self, target: str) -> list[Hit]:
+        """The hits standing for a target, best first, then in reading order."""
+        hits = [h for hs in self.hits_on.values() for h in hs if target in h.targets]
+        return sorted(hits, key=lambda h: (-round(h.score, 2), h.line, h.start))
+
+    def label_words(self, hit: Hit) -> str:
+        """The label's own words and the two after it, where a form prints a unit or a format ("Term (years)")."""
+        line = self.lines[hit.line]
+        stop = self.next_hit(hit.line, hit.end)
+        end = min(hit.end + 2, stop.box_start if stop else len(line.words))
+        return " ".join(w.text for w in line.words[hit.start : end])
+
     def next_hit(self, line: int, after: int) -> Hit | None:
         """The first label on `line` starting at or after word `after`."""
         return next((h for h in self.hits_on.get(line, []) if h.box_start >= after), None)
 
-    def words_right(self, hit: Hit) -> list[Word]:
-        """Words after the label up to the next label, in the label's segment or, if that is empty, the next one."""
+    def words_right(self, hit: Hit, cells: int = 1) -> list[Word]:
+        """Words after the label up to the next label, in the label's segment or, if that is empty, the next one.
+
+        `cells` > 1 reads that many cells: for numbers, words that qualify the label and then the value in its
+        own cell ("Ending Balance on March 31, 2026 ... $X") or a count before an amount ("80 hrs ... $X");
+        for a row of checkbox options spread over the line, all of them.
+        """
         line = self.lines[hit.line]
         stop = self.next_hit(hit.line, hit.end)
         limit = stop.box_start if stop else len(line.words)
         segment = line.segment_of[hit.end - 1]
-        same = [i for i in range(hit.end, limit) if line.segment_of[i] == segment]
-        value = _after_qualifier(line, same)
-        if any(_is_value_word(line.words[i]) for i in value):
-            return [line.words[i] for i in value]
-        rest = [i for i in range(hit.end, limit) if i not in same]
-        if not rest:
-            return []
-        following = line.segment_of[rest[0]]
-        return [line.words[i] for i in rest if line.segment_of[i] == following]
+        same = _after_qualifier(line, [i for i in range(hit.end, limit) if line.segment_of[i] == segment])
+        if not any(_is_value_word(line.words[i]) for i in same):
+            same = []
+        rest = [i for i in range(hit.end, limit) if line.segment_of[i] != segment]
+        found = [same] if same else []
+        for i in rest:
+            if not found or line.segment_of[i] != line.segment_of[found[-1][-1]]:
+                found.append([])
+            found[-1].append(i)
+        return [line.words[i] for cell in found[:cells] for i in cell]
 
     def cell(self, hit: Hit) -> tuple[float, float]:
         """The label's box across the page: from its left edge to the next label on its line."""
@@ -58,13 +78,17 @@ class Page:
         left, right = self.cell(hit)
         bottom = origin.y1
         label_end = origin.words[hit.end - 1].x1
+        column = span(origin, hit)
+        before = [h for h in self.hits_on.get(hit.line, []) if h.end <= hit.box_start]
+        after = origin.words[before[-1].end - 1].x1 if before else left - origin.height * HANG_LIMIT
         for index in range(hit.line + 1, min(hit.line + 1 + BELOW_LINES, len(self.lines))):
             line = self.lines[index]
             # the line's full extent, not its median word: "e Employee's name" has mostly x-height boxes
             if line.page != origin.page or line.y0 - bottom > BELOW_GAP * (origin.y1 - origin.y0):
                 return []
             right = min(right, self._column_edge(index, label_end))
-            inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
+            inside = [i for i, w in enumerate(line.words)
+                      if (left <= w.x0 or _hangs_under(w, column, after)) and w.cx < right]
             if not inside:
                 continue
             if line.words[inside[0]].text.endswith(":"):
@@ -111,6 +135,13 @@ def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
             qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
             return indexes[n + 1 :] if qualifier else indexes
     return indexes
+
+
+def _hangs_under(word: Word, column: tuple[float, float], after: float) -> bool:
+    """A right-aligned amount under a column header starts left of it: it still stands under most of the header
+    (or the header under most of it), and clear of the label before it on the header's line."""
+    width = min(word.x1 - word.x0, column[1] - column[0])
+    return word.x0 > after and overlap((word.x0, word.x1), column) >= HANG_SHARE * width
 
 
 def _is_value_word(word: Word) -> bool:

@@ -74,6 +74,12 @@ def normalise_money(text: str) -> Parsed | None:
     return Parsed(value, conf)
 
 
+def normalise_unsigned_money(text: str) -> Parsed | None:
+    """A total of debits, printed negative ("-$3,995.12", "(3,995.12)") or not: its amount without the sign."""
+    parsed = normalise_money(text)
+    return Parsed(str(parsed.value).lstrip("-"), parsed.conf) if parsed else None
+
+
 def normalise_percent(text: str) -> Parsed | None:
     """"6.875%" or "6.875 %" -> "6.875" as printed; without the sign it costs a little confidence."""
     raw = text.strip().rstrip(".")
@@ -91,7 +97,14 @@ def normalise_date(text: str, day_first: bool = False) -> Parsed | None:
     since 04/03/2026 parses either way and a guess would be silently wrong.
     """
     raw = re.sub(r"\s+", " ", text.strip().rstrip(".,;"))
-    return _numeric_date(raw, day_first) or _named_date(raw)
+    found = _numeric_date(raw, day_first) or _named_date(raw)
+    if found is None and (apart := _GLUED_MONTH.sub(" ", raw)) != raw:
+        named = _named_date(apart)  # "28Feb 2026": the gap between day and month lost
+        found = Parsed(named.value, named.conf * 0.9) if named else None
+    return found
+
+
+_GLUED_MONTH = re.compile(r"(?<=\d)(?=[A-Za-z]{3})|(?<=[A-Za-z]{3})(?=\d)")
 
 
 def day_first_hint(text: str) -> bool:
@@ -127,7 +140,7 @@ def _named_date(raw: str) -> Parsed | None:
     month = _MONTHS.get(month_word.lower())
     if month is None:
         return None
-    day, day_fixed = repair_digits(day_word)
+    day, day_fixed = repair_digits(re.sub(r"(?i)(?<=\d)(st|nd|rd|th)$", "", day_word))  # "April 5th"
     year, year_fixed = repair_digits(words[2])
     if not (day.isdigit() and year.isdigit() and len(year) == 4):
         return None
@@ -145,10 +158,13 @@ def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
 def normalise_last4(text: str) -> Parsed | None:
     """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits."""
     raw = re.sub(r"\s+", "", text.strip().strip(".:#"))
-    masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]+[X*•#-]*((?:[\dOlIS]-?){4})", raw)
+    masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]{3,}([A-Z]?)[X*•#-]*((?:[\dOlIS]-?){4})", raw) or re.fullmatch(
+        r"(?i)[X*•#-]*[X*•#]+()[X*•#-]*((?:[\dOlIS]-?){4})", raw)
     if masked:
-        fixed, changed = repair_digits(masked.group(1).replace("-", ""))
-        return Parsed(fixed, REPAIR_COST if changed else 1.0) if fixed.isdigit() else None
+        fixed, changed = repair_digits(masked.group(2).replace("-", ""))
+        # a stray letter in a long mask ("XXXXXXK1723") is a misread mask character
+        conf = (REPAIR_COST if changed else 1.0) * (REPAIR_COST if masked.group(1) else 1.0)
+        return Parsed(fixed, conf) if fixed.isdigit() else None
     fixed, conf = _fix_number(raw)
     if not re.fullmatch(r"\d[\d-]{2,}\d", fixed):
         return None
@@ -172,10 +188,13 @@ def normalise_int(text: str) -> Parsed | None:
 
 
 def normalise_year(text: str) -> Parsed | None:
-    """A four-digit year between 1990 and 2099."""
+    """A four-digit year between 1990 and 2099; a letter-spaced heading year ("2 0 2 5") costs confidence."""
+    text, conf = text.strip(), 1.0
+    if re.fullmatch(r"(?:\S ){3}\S", text):
+        text, conf = text.replace(" ", ""), 0.9
     parsed = normalise_int(text)
-    ok = parsed and isinstance(parsed.value, int) and 1990 <= parsed.value <= 2099 and len(text.strip()) == 4
-    return parsed if ok else None
+    ok = parsed and isinstance(parsed.value, int) and 1990 <= parsed.value <= 2099 and len(text) == 4
+    return Parsed(parsed.value, parsed.conf * conf) if ok and parsed else None
 
 
 def normalise_ein(text: str) -> Parsed | None:
@@ -243,6 +262,11 @@ _PURPOSES = [
 _PURPOSE_RE = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in _PURPOSES), re.IGNORECASE)
 _CHECKED = re.compile(r"[xX☒☑■✓✔✗✘]")
 _BOX = re.compile(r"[\[\]()☐□]|LJ|\|_\|")
+
+
+def option_spans(text: str) -> list[tuple[str, int]]:
+    """Every loan purpose printed in the text: (code, character offset where it starts)."""
+    return [(m.lastgroup or "other", m.start()) for m in _PURPOSE_RE.finditer(text)]
 
 
 def normalise_loan_purpose(text: str) -> Parsed | None:

@@ -8,7 +8,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cv2
-from PIL import Image
 
 from loan_extractor import imaging
 from loan_extractor.config import PipelineConfig
@@ -26,6 +25,7 @@ from loan_extractor.extraction.words import (
 )
 from loan_extractor.models import Document, PageImage, Reason
 from loan_extractor.spec import DocType
+from loan_extractor.stages.marks import pixel_density, ticked_purpose
 from loan_extractor.tools import poppler, tesseract
 
 STAGE = "extract"
@@ -59,6 +59,8 @@ def extract_from_words(doc: Document, words: list[Word], cfg: PipelineConfig) ->
     else:
         doc_type, type_confidence = doc.doc_type, doc.type_confidence or 0.0
     values = extract_fields(doc_type, lines)
+    if doc_type is DocType.LOAN_APPLICATION and values.get("loan_purpose") is None:
+        values = {**values, "loan_purpose": ticked_purpose(doc, lines, cfg)}
     if doc.text_source != "text_layer":
         values = reread_names(doc, doc_type, values, cfg)
     out = doc.update(
@@ -150,19 +152,6 @@ def reread_names(doc: Document, doc_type: DocType, values: dict[str, FieldValue 
     scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
     better = reread.reread_names(values, doubtful, scans, model, cfg.ocr.page_timeout_seconds)
     return {**values, **better}
-
-
-def pixel_density(image: PageImage) -> float:
-    """The page image's own pixels per inch (its PNG header), else the PageImage's figure.
-
-    PageImage.dpi may be the source scan's resolution while the page was rendered finer.
-    """
-    try:
-        with Image.open(image.path) as im:
-            declared = im.info.get("dpi")
-    except OSError:
-        declared = None
-    return float(declared[0]) if declared and declared[0] >= 50 else image.dpi
 
 
 def document_text(lines: list[Line]) -> str:

@@ -1,0 +1,115 @@
+"""A loan purpose ticked in a drawn checkbox: the mark is ink, not text, in a text layer and often for OCR too.
+
+Forms draw their checkboxes as squares and the tick as lines. Neither the PDF's text layer nor
+tesseract gives them as characters, so the purpose row reads "Purchase Refinance Cash-Out Refinance ..."
+with nothing marked. The square left of each option is then measured on the page image: every square
+has the same outline, so the one holding clearly more ink than all the others is the ticked one.
+Nothing clear (no squares, two marked, an empty row) gives None: a purpose is never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from loan_extractor.extraction.normalise import option_spans
+from loan_extractor.extraction.words import Line, Word
+
+MIN_OPTIONS = 2  # a row of checkboxes offers at least this many purposes
+BOX_REACH = 2.2  # the square sits within this many word heights left of its option's first word
+INK_LEVEL = 128  # grey values below this are ink
+EDGE_SHARE = 0.5  # a column (row) this much inked across the region is a side (top, bottom) of a square
+SIDE_MIN, SIDE_MAX = 0.3, 1.6  # a checkbox is this many word heights wide
+MIN_TICK_INK = 0.08  # a ticked square is inked inside at least this much ...
+MAX_OTHER_SHARE = 0.5  # ... and every other square less than half as much
+MARK_CONFIDENCE = 0.9  # read from ink, not characters
+
+
+@dataclass(frozen=True)
+class Option:
+    """A purpose code offered on the page and the first word of its printed option."""
+
+    code: str
+    word: Word
+    left: float  # where the word before it on its line ends: the square lies between the two
+
+
+def purpose_options(lines: Sequence[Line]) -> list[Option]:
+    """The options of the page's purpose row(s): lines printing at least MIN_OPTIONS purposes, all on one page."""
+    found: list[Option] = []
+    for line in lines:
+        spans = option_spans(line.text)
+        if len(spans) < MIN_OPTIONS:
+            continue
+        starts = _word_starts(line)
+        found.extend(Option(code, line.words[i], _left_limit(line, i))
+                     for code, start in spans if (i := starts.get(start)) is not None)
+    pages = {o.word.page for o in found}
+    return found if len(pages) == 1 and len({o.code for o in found}) >= MIN_OPTIONS else []
+
+
+def _left_limit(line: Line, i: int) -> float:
+    """Where the last real word before word i ends; OCR reads a drawn square as "O", "[]" or "0": not a word."""
+    before = [w for w in line.words[:i] if sum(c.isalpha() for c in w.text) >= 2]
+    return before[-1].x1 if before else float("-inf")
+
+
+def _word_starts(line: Line) -> dict[int, int]:
+    """Character offset in line.text -> index of the word starting there."""
+    starts, at = {}, 0
+    for i, word in enumerate(line.words):
+        starts[at] = i
+        at += len(word.text) + 1
+    return starts
+
+
+def ticked(gray: np.ndarray, scale: float, options: Sequence[Option]) -> tuple[Option, float] | None:
+    """The one option whose square is clearly inked inside, with a confidence; `scale` is pixels per point.
+
+    Every option must show its square: a row without drawn squares says nothing about a tick.
+    """
+    if len(options) < MIN_OPTIONS:
+        return None
+    inks = [_inside_ink(gray, scale, o) for o in options]
+    if any(ink is None for ink in inks):
+        return None
+    order = sorted(range(len(options)), key=lambda i: -inks[i])  # type: ignore[arg-type,operator]
+    best, second = inks[order[0]], inks[order[1]]
+    if best < MIN_TICK_INK or second > best * MAX_OTHER_SHARE:  # type: ignore[operator]
+        return None
+    return options[order[0]], MARK_CONFIDENCE
+
+
+def _inside_ink(gray: np.ndarray, scale: float, option: Option) -> float | None:
+    """Share of ink inside the square just left of an option's word; None when no square is drawn there."""
+    word, h = option.word, option.word.height
+    c0 = max(0, int(max(word.x0 - BOX_REACH * h, option.left + 0.15 * h) * scale))
+    c1 = min(gray.shape[1], int(word.x0 * scale))
+    r0 = max(0, int((word.cy - 0.8 * h) * scale))
+    r1 = min(gray.shape[0], int(np.ceil((word.cy + 0.8 * h) * scale)))
+    if c1 - c0 < 3 or r1 - r0 < 3:
+        return None
+    ink = gray[r0:r1, c0:c1] < INK_LEVEL
+    sides = _runs(np.flatnonzero(ink.mean(axis=0) >= EDGE_SHARE))
+    if len(sides) < 2:
+        return None
+    left, right = sides[-2][1] + 1, sides[-1][0]  # the square nearest the word
+    if not SIDE_MIN * h * scale <= right - left <= SIDE_MAX * h * scale:
+        return None
+    edges = _runs(np.flatnonzero(ink[:, left:right].mean(axis=1) >= EDGE_SHARE))
+    top, bottom = (edges[0][1] + 1, edges[-1][0]) if len(edges) >= 2 else (0, ink.shape[0])
+    inside = ink[top + 1 : bottom - 1, left + 1 : right - 1]
+    return float(inside.mean()) if inside.size else None
+
+
+def _runs(indexes: np.ndarray) -> list[tuple[int, int]]:
+    """Consecutive indexes grouped: [(first, last), ...]."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes.tolist():
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs

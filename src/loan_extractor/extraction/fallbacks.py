@@ -1,0 +1,112 @@
+"""Fields read other than by a label beside them: a period's two dates after one label, a name composed from
+its parts, a heading without a label, a W-2's tax year printed on its own."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from loan_extractor.extraction.labels import Hit, tokens
+from loan_extractor.extraction.locate import Page
+from loan_extractor.extraction.normalise import day_first_hint, normalise_year
+from loan_extractor.extraction.plausible import shared_year_range, split_date_ranges
+from loan_extractor.extraction.values import FieldValue, dates_in, read_value
+from loan_extractor.extraction.words import Line, Word
+from loan_extractor.spec import FieldKind
+
+HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
+HEADING_COST = 0.85  # a name read without its label is less certain
+PART_COST = 0.9  # a name composed from some of its parts only
+SHARED_YEAR_COST = 0.9  # a period's start date given its year from the end date
+
+
+def fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """"Statement Period: 03/01/2026 - 03/31/2026": two dates after one label give a start and an end."""
+    for i, rng in enumerate(rules.get("ranges", [])):
+        if found.get(rng["start"]) and found.get(rng["end"]):
+            continue
+        for hit in page.hits_for(f"range:{i}"):
+            day_first = says_day_first(page, hit)
+            dates = (_range_in(page.words_right(hit), day_first) or _range_in(page.words_below(hit), day_first))
+            if len(dates) >= 2:
+                found[rng["start"]] = found.get(rng["start"]) or dates[0]
+                found[rng["end"]] = found.get(rng["end"]) or dates[1]
+                break
+
+
+def _range_in(words: Sequence[Word], day_first: bool) -> list[FieldValue]:
+    """The dates of a printed period; "March 1 - March 31, 2026" names its year once, at the end."""
+    dates = dates_in(split_date_ranges(words), day_first)
+    if len(dates) >= 2 or not words:
+        return dates
+    shared = shared_year_range(" ".join(w.text for w in words))
+    if shared is None:
+        return dates
+    conf = round(SHARED_YEAR_COST * statistics.fmean(w.conf for w in words), 3)
+    return [FieldValue(shared[0], conf, tuple(words)), FieldValue(shared[1], conf, tuple(words))]
+
+
+def compose(rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """A name printed in parts (first name and initial | last name) joined into its field."""
+    for name, parts in rules.get("compose", {}).items():
+        values = [v for p in parts if (v := found.get(p))]
+        if found.get(name) is not None or not values:
+            continue
+        text = " ".join(str(v.value) for v in values)
+        # a box meant for a part may hold the whole name ("Thomas H Sullivan" under "First name and initial")
+        if len(values) < len(parts) and len(text.split()) < 2:
+            continue
+        cost = 1.0 if len(values) == len(parts) else PART_COST
+        found[name] = FieldValue(text, round(min(v.conf for v in values) * cost, 3),
+                                 tuple(w for v in values for w in v.words))
+
+
+def fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """A field printed as a heading without a label (a bank's or an employer's name on top)."""
+    for name, keywords in rules.get("headers", {}).items():
+        if found.get(name) is None:
+            found[name] = _heading(page, keywords)
+
+
+def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
+    """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
+    wanted = [tokens(k) for k in keywords if k != "*"]
+    lines = page.lines[:HEADING_LINES]
+    for index, line in enumerate(lines):
+        if line.page != lines[0].page:
+            break
+        labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
+        for segment in sorted(set(line.segment_of)):
+            cell = [i for i, s in enumerate(line.segment_of) if s == segment]
+            toks = tokens(" ".join(line.words[i].text for i in cell))
+            if labelled.intersection(cell) or not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)):
+                continue
+            if "*" in keywords or any(_contains(toks, k) for k in wanted):
+                value = read_value(FieldKind.TEXT, [line.words[i] for i in cell])
+                return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None
+    return None
+
+
+def _contains(toks: list[str], phrase: list[str]) -> bool:
+    return any(toks[i : i + len(phrase)] == phrase for i in range(len(toks) - len(phrase) + 1))
+
+
+def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
+    """A W-2's tax year printed on its own: taken only when every such year on the page agrees.
+
+    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5").
+    """
+    runs = [(w,) for line in lines for w in line.words]
+    runs += [tuple(line.words[i : i + 4]) for line in lines for i in range(len(line.words) - 3)
+             if all(len(w.text) == 1 for w in line.words[i : i + 4])]
+    values = [(run, p) for run in runs if (p := normalise_year(" ".join(w.text for w in run))) is not None]
+    if not values or len({p.value for _, p in values}) != 1:
+        return None
+    run, parsed = values[0]
+    conf = parsed.conf * min(w.conf for w in run) * 0.8
+    return FieldValue(parsed.value, round(conf, 3), run)
+
+
+def says_day_first(page: Page, hit: Hit) -> bool:
+    """The label's own words, or the two after it, announce day-first dates ("Pay Date (DD/MM/YYYY)")."""
+    return day_first_hint(page.label_words(hit))

@@ -1,0 +1,52 @@
+"""The label rules of data/labels.yaml, loaded once, and the vocabularies and word lists made from them."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from loan_extractor.extraction.labels import tokens
+
+
+@cache
+def label_rules() -> dict:
+    """The parsed labels.yaml."""
+    text = resources.files("loan_extractor").joinpath("data/labels.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def label_phrases() -> frozenset[tuple[str, ...]]:
+    """Every label phrase of every type as tokens: a "value" reading exactly one ("Last name") is a label."""
+    phrases: set[tuple[str, ...]] = set()
+    for rules in label_rules().values():
+        found = [p for ps in rules.get("fields", {}).values() for p in ps] + rules.get("stops", [])
+        phrases.update(tuple(tokens(p)) for p in found)
+    return frozenset(phrases)
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """Every word of every label: such a word on a page is itself, never a misread of another."""
+    words: set[str] = set()
+    for rules in label_rules().values():
+        phrases = [p for ps in rules.get("fields", {}).values() for p in ps] + rules.get("stops", [])
+        phrases += [p for r in rules.get("ranges", []) for p in r["labels"]]
+        words.update(t for p in phrases for t in tokens(p))
+    return frozenset(words)
+
+
+def vocabulary(rules: dict) -> dict[str, list[str]]:
+    """phrase -> targets: "field:<name>", "range:<i>", "stop"."""
+    vocab: dict[str, list[str]] = {}
+    for name, phrases in rules.get("fields", {}).items():
+        for phrase in phrases:
+            vocab.setdefault(phrase, []).append(f"field:{name}")
+    for i, rng in enumerate(rules.get("ranges", [])):
+        for phrase in rng["labels"]:
+            vocab.setdefault(phrase, []).append(f"range:{i}")
+    for phrase in rules.get("stops", []):
+        vocab.setdefault(phrase, []).append("stop")
+    return vocab

@@ -1,0 +1,100 @@
+"""A field's value read from a run of words: normalised, with its confidence and the words it came from."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from loan_extractor.extraction.labels import tokens
+from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date
+from loan_extractor.extraction.plausible import date_indexes, has_cents
+from loan_extractor.extraction.redact import redact_text
+from loan_extractor.extraction.rules import label_phrases
+from loan_extractor.extraction.words import Word
+from loan_extractor.spec import FieldKind
+
+MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """A normalised value and its confidence: OCR confidence of its words x parse confidence.
+
+    `words` are the printed words it was read from (their boxes locate it on the page).
+    """
+
+    value: str | int
+    conf: float
+    words: tuple[Word, ...] = ()
+
+
+def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue | None:
+    """The value of a kind in a run of words: the whole run for text, else the first window that parses."""
+    words = _trim_rules(words)
+    if not words:
+        return None
+    if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
+        text = " ".join(w.text for w in words)
+        if tuple(tokens(text)) in label_phrases():
+            return None  # a label printed beside this one, not its value
+        parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
+        return valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
+    dated = date_indexes(words) if kind is not FieldKind.DATE else set()
+    first = None
+    for start in range(len(words)):
+        for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
+            if dated.intersection(range(start, start + size)):
+                continue  # the day or year of a date printed beside the value
+            window = words[start : start + size]
+            text = " ".join(w.text for w in window)
+            value = valued(parse(text) if parse else normalise(kind, text), window)
+            if value is None:
+                continue
+            if kind is not FieldKind.MONEY or has_cents(text):
+                return value
+            first = first or value  # a bare number ("80" hours): an amount with cents after it is likelier
+            break
+    return first
+
+
+def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
+    """The words of a space-joined run that overlap a character span (a ticked box and its option)."""
+    picked, at = [], 0
+    for word in words:
+        if at < span[1] and at + len(word.text) > span[0]:
+            picked.append(word)
+        at += len(word.text) + 1
+    return picked or list(words)
+
+
+def _trim_rules(words: Sequence[Word]) -> list[Word]:
+    """Drop box rules and colons read as words at the ends; inside a value they stay and cost confidence."""
+    kept = list(words)
+    while kept and not kept[0].text.strip(":|_"):
+        kept.pop(0)
+    while kept and not kept[-1].text.strip(":|_"):
+        kept.pop()
+    return kept
+
+
+def valued(parsed: Parsed | None, words: Sequence[Word]) -> FieldValue | None:
+    """The parsed value with its words; confidence is parse confidence x the words' mean OCR confidence."""
+    if parsed is None:
+        return None
+    return FieldValue(parsed.value, round(parsed.conf * statistics.fmean(w.conf for w in words), 3), tuple(words))
+
+
+def dates_in(words: Sequence[Word], day_first: bool = False) -> list[FieldValue]:
+    dates, start = [], 0
+    while start < len(words):
+        for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
+            value = valued(normalise_date(" ".join(w.text for w in words[start : start + size]), day_first),
+                            words[start : start + size])
+            if value is not None:
+                dates.append(value)
+                start += size
+                break
+        else:
+            start += 1
+    return dates
