@@ -6,6 +6,10 @@ page and a large model load per process. So only the value's words are cropped f
 image, the crops of one page are stacked into one small image, and that image is read once by
 the model without its word list (most of the load); the whole model reads again only the names
 in which that quick reading sees marks.
+
+The Latin model's character set has no Vietnamese letter with two marks or a dot below and no
+ư/ơ ("Phạm", "Tuấn", "Hương" come out as "Pham", "Tuãn", "Huong"): reading them needs a model
+that has them, such as tesseract's `vie` (`ocr.name_model: Latin+vie`, not measured here).
 """
 
 from __future__ import annotations
