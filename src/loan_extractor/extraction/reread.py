@@ -6,6 +6,10 @@ page and a large model load per process. So only the value's words are cropped f
 image, the crops of one page are stacked into one small image, and that image is read once by
 the model without its word list (most of the load); the whole model reads again only the names
 in which that quick reading sees marks.
+
+The Latin model's character set has no Vietnamese letter with two marks or a dot below and no
+ư/ơ ("Phạm", "Tuấn", "Hương" come out as "Pham", "Tuãn", "Huong"): reading them needs a model
+that has them, such as tesseract's `vie` (`ocr.name_model: Latin+vie`, not measured here).
 """
 
 from __future__ import annotations
@@ -132,6 +136,7 @@ def _choose(english: FieldValue, words: list[Word]) -> FieldValue | None:
     """The script model's reading, when it says the same name (accents aside) and is at least as sure."""
     if not words:
         return None
+    words = with_english_case(words, english.words)
     parsed = normalise_text(" ".join(w.text for w in words))
     if parsed is None or parsed.value == english.value:
         return None
@@ -145,6 +150,35 @@ def _choose(english: FieldValue, words: list[Word]) -> FieldValue | None:
     agreement = _similarity(str(parsed.value), str(english.value))
     conf = round(parsed.conf * max(statistics.fmean(w.conf for w in words), english.conf * agreement), 3)
     return FieldValue(parsed.value, conf, tuple(Word(page, w.text, w.conf, w.x0, w.y0, w.x1, w.y1) for w in words))
+
+
+def with_english_case(words: list[Word], english: Sequence[Word]) -> list[Word]:
+    """The script model's words with the English reading's capitals, and a word-initial eth read as a D with stroke.
+
+    The script model is less sure of a word's case than the English one ("josé" where English read
+    "José"): where a word's letters agree with the English word's one for one, accents aside, each
+    letter takes the English letter's case. "Ð" (Icelandic eth) and "Đ" (D with stroke, Vietnamese
+    and South Slavic names) are drawn alike; Icelandic words never begin with an eth, so a word
+    that does is spelt with the D with stroke ("Ðặng" -> "Đặng").
+    """
+    if len(words) != len(english):
+        return [_stroke_initial_eth(w) for w in words]
+    return [_stroke_initial_eth(_case_of(w, e.text)) for w, e in zip(words, english)]
+
+
+def _case_of(word: Word, english: str) -> Word:
+    letters = unicodedata.normalize("NFC", word.text)
+    if len(letters) != len(english) or any(ascii_fold(a) != ascii_fold(b) for a, b in zip(letters, english)):
+        return word
+    text = "".join(a.upper() if b.isupper() else a.lower() if b.islower() else a for a, b in zip(letters, english))
+    return Word(word.page, text, word.conf, word.x0, word.y0, word.x1, word.y1)
+
+
+def _stroke_initial_eth(word: Word) -> Word:
+    if word.text[:1] not in ("Ð", "ð"):
+        return word
+    text = ("Đ" if word.text[0] == "Ð" else "đ") + word.text[1:]
+    return Word(word.page, text, word.conf, word.x0, word.y0, word.x1, word.y1)
 
 
 def _similarity(a: str, b: str) -> float:
