@@ -11,7 +11,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     OMP_THREAD_LIMIT=1
 
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-script-latn poppler-utils \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-script-latn tesseract-ocr-vie poppler-utils \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -137,8 +137,9 @@ def test_the_quick_model_screens_and_the_whole_model_reads_marked_names(
     _needs(CFG.ocr.name_model)
     models = tessdata.without_word_lists(CFG.ocr.name_model)
     assert models is not None and (models / "configs" / "tsv").is_file()
-    installed = tessdata.tessdata_dir() / f"{CFG.ocr.name_model}.traineddata"
-    assert (models / f"{CFG.ocr.name_model}.traineddata").stat().st_size < installed.stat().st_size / 10
+    script = CFG.ocr.name_model.split("+")[0]  # Latin: its word list is nearly all of it
+    installed = tessdata.tessdata_dir() / f"{script}.traineddata"
+    assert (models / f"{script}.traineddata").stat().st_size < installed.stat().st_size / 10
     calls: list[list[str]] = []
     real_run = tesseract.run
     monkeypatch.setattr(tesseract, "run",

@@ -32,7 +32,7 @@ class OcrConfig(BaseModel):
     min_text_layer_words: int = Field(20, ge=1)
     # Names the main model may have misread (diacritics) are re-read from their own region with this
     # model; "" turns it off. Optional unless name_model_required: then a missing model fails the run at start.
-    name_model: str = "Latin"
+    name_model: str = "Latin+vie"  # Latin script, plus Vietnamese letters Latin lacks (ạ, ễ, ư, ơ...)
     name_model_required: bool = False
     name_reread_below: float = Field(0.9, ge=0, le=1)  # re-read a name whose weakest word is below this
 
