@@ -188,9 +188,10 @@ def normalise_int(text: str) -> Parsed | None:
 
 
 def normalise_year(text: str) -> Parsed | None:
-    """A four-digit year between 1990 and 2099; a letter-spaced heading year ("2 0 2 5") costs confidence."""
+    """A four-digit year between 1990 and 2099; a letter-spaced heading year ("2 0 2 5") or one OCR cut in two
+    ("202 5") costs confidence."""
     text, conf = text.strip(), 1.0
-    if re.fullmatch(r"(?:\S ){3}\S", text):
+    if re.fullmatch(r"(?:\S ){3}\S|\d{2,3} \d{1,2}", text):
         text, conf = text.replace(" ", ""), 0.9
     parsed = normalise_int(text)
     ok = parsed and isinstance(parsed.value, int) and 1990 <= parsed.value <= 2099 and len(text) == 4
