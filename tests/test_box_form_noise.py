@@ -6,7 +6,7 @@ from __future__ import annotations
 from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
-from loan_extractor.extraction.normalise import normalise_year
+from loan_extractor.extraction.normalise import normalise_text, normalise_year
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -65,3 +65,30 @@ def test_a_year_cut_in_two_is_joined_at_a_cost() -> None:
     parsed = normalise_year("202 5")
     assert parsed is not None and parsed.value == 2025 and parsed.conf < 1.0
     assert normalise_year("20 255") is None
+
+
+def test_a_year_cut_in_three_is_joined_too() -> None:
+    got = _w2([(100, [(60, "Form W-2 Wage and Tax Statement 2 02 5"), (420, "Department of the Treasury")])])
+    assert got["tax_year"] == 2025
+
+
+def test_an_l_read_as_an_exclamation_mark_ending_a_word_is_repaired_at_a_cost() -> None:
+    parsed = normalise_text("Maple Grove Schoo! District")
+    assert parsed is not None and parsed.value == "Maple Grove School District" and parsed.conf < 1.0
+    assert normalise_text("Maple Grove School District").conf == 1.0
+
+
+def test_a_box_number_after_label_words_is_not_an_amount_either() -> None:
+    got = _w2([(100, [(60, "3 Social security wages"), (200, "4 Social security 7 tax with 7")])])
+    assert got["social_security_wages"] is None
+
+
+def test_a_year_cut_in_three_inside_a_long_footer_is_found_on_its_own() -> None:
+    got = _w2([(100, [(60, "Form W-2 Wage and Tax Statement 2 02 5 Department of the Treasury - Internal "
+                           "Revenue Service")])])
+    assert got["tax_year"] == 2025
+
+
+def test_a_currency_word_opening_the_next_amount_does_not_hide_this_ones_cents() -> None:
+    got = _w2([(100, [(60, "3 Social security wages")]), (115, [(60, "USD 83,913.00"), (180, "USD 5,202.61")])])
+    assert got["social_security_wages"] == "83913.00"

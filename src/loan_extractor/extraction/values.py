@@ -14,6 +14,7 @@ from loan_extractor.extraction.rules import label_phrases, label_pieces, lexicon
 from loan_extractor.extraction.words import Word
 from loan_extractor.spec import FieldKind
 
+_CURRENCY_WORDS = frozenset({"USD", "$", "US$"})
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
 
 
@@ -48,6 +49,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
                 continue  # the day or year of a date printed beside the value
             if size == 1 and kind is FieldKind.MONEY and _box_number(words, start):
                 continue
+            if size > 1 and words[start + size - 1].text.strip().upper() in _CURRENCY_WORDS:
+                continue  # "USD 83,913.00 USD 5,202.61": a currency word ending a window opens the next amount
             window = words[start : start + size]
             text = " ".join(w.text for w in window)
             value = valued(parse(text) if parse else normalise(kind, text), window)
@@ -57,6 +60,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
                 return value
             first = first or value  # a bare number ("80" hours): an amount with cents after it is likelier
             break
+    if first is not None and kind is FieldKind.MONEY and _box_number_among_labels(first, words):
+        return None
     return first
 
 
@@ -78,6 +83,13 @@ def _box_number(words: Sequence[Word], at: int) -> bool:
         return False
     following = tokens(words[at + 1].text)
     return bool(following) and following[0] in lexicon()
+
+
+def _box_number_among_labels(value: FieldValue, words: Sequence[Word]) -> bool:
+    """A bare one- or two-digit number in a run holding label words ("4 Social security 7 tax with 7"):
+    box numbers of another box's label, not this one's amount."""
+    small = len(value.words) == 1 and value.words[0].text.isdigit() and len(value.words[0].text) <= 2
+    return small and any(t in lexicon() for w in words if w not in value.words for t in tokens(w.text))
 
 
 def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
