@@ -92,3 +92,8 @@ def test_a_year_cut_in_three_inside_a_long_footer_is_found_on_its_own() -> None:
 def test_a_currency_word_opening_the_next_amount_does_not_hide_this_ones_cents() -> None:
     got = _w2([(100, [(60, "3 Social security wages")]), (115, [(60, "USD 83,913.00"), (180, "USD 5,202.61")])])
     assert got["social_security_wages"] == "83913.00"
+
+
+def test_an_i_read_as_an_exclamation_mark_after_a_capital_is_repaired() -> None:
+    parsed = normalise_text("3439 Birch Way, Madison, W! 53703")
+    assert parsed is not None and parsed.value == "3439 Birch Way, Madison, WI 53703" and parsed.conf < 1.0

@@ -222,7 +222,8 @@ def normalise_text(text: str) -> Parsed | None:
     joined = re.sub(r"\b([A-Z]) ([a-z]{2,})", r"\1\2", folded)
     if joined != folded:
         folded, conf = joined, 0.9
-    repaired = _BANG_FOR_L.sub("l", folded)  # "Schoo! District": an "l" read as "!" at a word's end
+    # "Schoo! District", "Madison, W! 53703": an "l" or an "I" read as "!" at a word's end
+    repaired = _BANG_FOR_I.sub("I", _BANG_FOR_L.sub("l", folded))
     if repaired != folded:
         folded, conf = repaired, conf * REPAIR_COST
     if _odd_characters(folded):
@@ -231,6 +232,7 @@ def normalise_text(text: str) -> Parsed | None:
 
 
 _BANG_FOR_L = re.compile(r"(?<=[a-z]{2})!(?=\s|$)")
+_BANG_FOR_I = re.compile(r"(?<=\b[A-Z])!(?=\s|$)")
 
 
 def _odd_characters(text: str) -> bool:
