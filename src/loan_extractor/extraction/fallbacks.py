@@ -94,9 +94,12 @@ def _contains(toks: list[str], phrase: list[str]) -> bool:
 def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     """A W-2's tax year printed on its own: taken only when every such year on the page agrees.
 
-    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5").
+    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5"), or cut in pieces
+    ("202 5", "2 02 5").
     """
     runs = [(w,) for line in lines for w in line.words]
+    runs += [tuple(line.words[i : i + n]) for n in (2, 3) for line in lines for i in range(len(line.words) - n + 1)
+             if all(w.text.isdigit() for w in line.words[i : i + n])]
     runs += [tuple(line.words[i : i + 4]) for line in lines for i in range(len(line.words) - 3)
              if all(len(w.text) == 1 for w in line.words[i : i + 4])]
     values = [(run, p) for run in runs if (p := normalise_year(" ".join(w.text for w in run))) is not None]

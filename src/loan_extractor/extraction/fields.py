@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from loan_extractor.extraction.consistency import check_amounts
 from loan_extractor.extraction.fallbacks import compose, fill_headers, fill_ranges, says_day_first, standalone_year
 from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
@@ -45,6 +46,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     fill_headers(page, rules, found)
     if "tax_year" in kinds and found.get("tax_year") is None:
         found["tax_year"] = standalone_year(lines)
+    check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
 
 

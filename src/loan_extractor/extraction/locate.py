@@ -12,6 +12,7 @@ BELOW_GAP = 3.0  # ... and at most this many line heights below it
 HEADER_LINES = 12  # how far above a table row its column headers may be
 HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the narrower of the two
 HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
+ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
 class Page:
@@ -24,9 +25,14 @@ class Page:
             self.hits_on.setdefault(hit.line, []).append(hit)
 
     def hits_for(self, target: str) -> list[Hit]:
-        """The hits standing for a target, best first, then in reading order."""
+        """The hits standing for a target, best first, then in reading order.
+
+        A one-word label ("Wages") may be a word of another box's label OCR broke up ("3 Social ' security 5
+        wages"): it ranks below a longer label matched a little less well ("Wages, tips, other compe").
+        """
         hits = [h for hs in self.hits_on.values() for h in hs if target in h.targets]
-        return sorted(hits, key=lambda h: (-round(h.score, 2), h.line, h.start))
+        return sorted(hits, key=lambda h: (-round(h.score - (ONE_WORD_COST if h.ntokens == 1 else 0.0), 2),
+                                           h.line, h.start))
 
     def label_words(self, hit: Hit) -> str:
         """The label's own words and the two after it, where a form prints a unit or a format ("Term (years)")."""
@@ -91,8 +97,8 @@ class Page:
                       if (left <= w.x0 or _hangs_under(w, column, after)) and w.cx < right]
             if not inside:
                 continue
-            if line.words[inside[0]].text.endswith(":"):
-                return []  # an unknown label ("Net Pav:"): not a value of this one
+            if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
+                return []  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
             label = self.next_hit(index, inside[0])
             if label is not None and label.box_start <= inside[-1]:
                 # another label in the box: the value stops there (or there is none)
@@ -100,6 +106,10 @@ class Page:
                 return [line.words[i] for i in inside if _is_value_word(line.words[i])]
             return [line.words[i] for i in inside]
         return []
+
+    def _in_label(self, index: int, word: int) -> bool:
+        """Whether a word of a line belongs to a label found there ("Tax Statement" of "Form W-2 Wage and ...")."""
+        return any(h.box_start <= word < h.end for h in self.hits_on.get(index, []))
 
     def _column_edge(self, index: int, label_end: float) -> float:
         """Where a label of the next column starts on a line below, right of the label's end.

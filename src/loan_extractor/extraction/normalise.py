@@ -188,9 +188,10 @@ def normalise_int(text: str) -> Parsed | None:
 
 
 def normalise_year(text: str) -> Parsed | None:
-    """A four-digit year between 1990 and 2099; a letter-spaced heading year ("2 0 2 5") costs confidence."""
+    """A four-digit year between 1990 and 2099; a letter-spaced heading year ("2 0 2 5") or one OCR cut in two
+    ("202 5", "2 02 5") costs confidence."""
     text, conf = text.strip(), 1.0
-    if re.fullmatch(r"(?:\S ){3}\S", text):
+    if re.fullmatch(r"(?:\S ){3}\S|\d{1,3}(?: \d{1,3}){1,2}", text):
         text, conf = text.replace(" ", ""), 0.9
     parsed = normalise_int(text)
     ok = parsed and isinstance(parsed.value, int) and 1990 <= parsed.value <= 2099 and len(text) == 4
@@ -221,9 +222,17 @@ def normalise_text(text: str) -> Parsed | None:
     joined = re.sub(r"\b([A-Z]) ([a-z]{2,})", r"\1\2", folded)
     if joined != folded:
         folded, conf = joined, 0.9
+    # "Schoo! District", "Madison, W! 53703": an "l" or an "I" read as "!" at a word's end
+    repaired = _BANG_FOR_I.sub("I", _BANG_FOR_L.sub("l", folded))
+    if repaired != folded:
+        folded, conf = repaired, conf * REPAIR_COST
     if _odd_characters(folded):
         conf *= 0.7
     return Parsed(folded, conf)
+
+
+_BANG_FOR_L = re.compile(r"(?<=[a-z]{2})!(?=\s|$)")
+_BANG_FOR_I = re.compile(r"(?<=\b[A-Z])!(?=\s|$)")
 
 
 def _odd_characters(text: str) -> bool:

@@ -28,6 +28,13 @@ def label_phrases() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def label_pieces() -> frozenset[tuple[str, ...]]:
+    """Every run of two or more consecutive tokens of a label phrase ("security wages" of "Social security wages")."""
+    return frozenset(phrase[i:j] for phrase in label_phrases() for i in range(len(phrase))
+                     for j in range(i + 2, len(phrase) + 1))
+
+
+@cache
 def lexicon() -> frozenset[str]:
     """Every word of every label: such a word on a page is itself, never a misread of another."""
     words: set[str] = set()

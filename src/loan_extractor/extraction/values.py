@@ -6,14 +6,15 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loan_extractor.extraction.labels import tokens
+from loan_extractor.extraction.labels import BOX_ID, tokens
 from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
-from loan_extractor.extraction.rules import label_phrases
+from loan_extractor.extraction.rules import label_phrases, label_pieces, lexicon
 from loan_extractor.extraction.words import Word
 from loan_extractor.spec import FieldKind
 
+_CURRENCY_WORDS = frozenset({"USD", "$", "US$"})
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
 
 
@@ -36,7 +37,7 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
         return None
     if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
         text = " ".join(w.text for w in words)
-        if tuple(tokens(text)) in label_phrases():
+        if tuple(tokens(text)) in label_phrases() or _label_piece(words):
             return None  # a label printed beside this one, not its value
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
@@ -46,6 +47,10 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
         for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
             if dated.intersection(range(start, start + size)):
                 continue  # the day or year of a date printed beside the value
+            if size == 1 and kind is FieldKind.MONEY and _box_number(words, start):
+                continue
+            if size > 1 and words[start + size - 1].text.strip().upper() in _CURRENCY_WORDS:
+                continue  # "USD 83,913.00 USD 5,202.61": a currency word ending a window opens the next amount
             window = words[start : start + size]
             text = " ".join(w.text for w in window)
             value = valued(parse(text) if parse else normalise(kind, text), window)
@@ -55,7 +60,36 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
                 return value
             first = first or value  # a bare number ("80" hours): an amount with cents after it is likelier
             break
+    if first is not None and kind is FieldKind.MONEY and _box_number_among_labels(first, words):
+        return None
     return first
+
+
+def _label_piece(words: Sequence[Word]) -> bool:
+    """Words of another label, which OCR broke up or a box clipped: "security wages", "3 Social ' security 5"
+    (box numbers around label words). Only a run of a label's own words counts, so "First Coastal Bank" is a name."""
+    numbered = [w for w in words if BOX_ID.match(w.text) and w.text[0].isdigit()]
+    rest = tuple(t for w in words if w not in numbered for t in tokens(w.text))
+    if numbered and len(rest) == 1:
+        return rest[0] in lexicon()
+    return rest in label_pieces()
+
+
+def _box_number(words: Sequence[Word], at: int) -> bool:
+    """A bare one- or two-digit number printed just before a label word is that box's number ("4 Social
+    security tax withheld"), not an amount."""
+    text = words[at].text
+    if not (text.isdigit() and len(text) <= 2 and at + 1 < len(words)):
+        return False
+    following = tokens(words[at + 1].text)
+    return bool(following) and following[0] in lexicon()
+
+
+def _box_number_among_labels(value: FieldValue, words: Sequence[Word]) -> bool:
+    """A bare one- or two-digit number in a run holding label words ("4 Social security 7 tax with 7"):
+    box numbers of another box's label, not this one's amount."""
+    small = len(value.words) == 1 and value.words[0].text.isdigit() and len(value.words[0].text) <= 2
+    return small and any(t in lexicon() for w in words if w not in value.words for t in tokens(w.text))
 
 
 def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
