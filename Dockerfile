@@ -1,4 +1,4 @@
-# The worker and bridge image: the project with tesseract (English) and poppler.
+# The worker and bridge image: the project with tesseract (English, Latin-script and Vietnamese models) and poppler.
 #   docker build -t loan-extractor .
 # docker-compose.yml builds it for the worker, the bridge and the one-shot setup container.
 FROM python:3.11-slim
