@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from fixtures.words.synth import BANK_ROWS as BANK
+from fixtures.words.synth import PAY_STUB_ROWS as PAY_STUB
 from fixtures.words.synth import lay_out
 
 from loan_extractor.config import PipelineConfig
@@ -17,22 +19,6 @@ from loan_extractor.stages.extract import extract_from_words
 
 THRESHOLD = 0.35
 
-PAY_STUB = [
-    (60, [(54, "Acme Widgets Inc"), (400, "Earnings Statement")]),
-    (100, [(54, "Employee Name:"), (180, "Jane Q Doe"), (330, "Pay Date:"), (420, "03/20/2026")]),
-    (120, [(54, "Pay Period Start:"), (180, "03/01/2026")]),
-    (160, [(54, "Earnings"), (300, "Current"), (420, "Year to Date")]),
-    (180, [(54, "Gross Pay"), (300, "$4,210.55"), (420, "$25,263.30")]),
-    (220, [(54, "Net Pay"), (300, "$3,105.20")]),
-]
-BANK = [
-    (60, [(54, "Harbor Point Bank"), (430, "Account Statement")]),
-    (100, [(54, "Account Holder:"), (180, "Jane Q Doe")]),
-    (120, [(54, "Statement Period:"), (180, "03/01/2026 - 03/31/2026")]),
-    (160, [(54, "Opening Balance"), (380, "$1,000.00")]),
-    (180, [(54, "Total Deposits"), (380, "$500.00")]),
-    (200, [(54, "Closing Balance"), (380, "$1,500.00")]),
-]
 W2 = [
     (60, [(54, "Form W-2 Wage and Tax Statement"), (500, "2025")]),
     (90, [(54, "a Employee's social security number"), (300, "1 Wages, tips, other compensation")]),

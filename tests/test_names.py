@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import struct
-import subprocess
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
+from fixtures.words import pages
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -18,7 +18,7 @@ from loan_extractor import imaging
 from loan_extractor.config import PipelineConfig
 from loan_extractor.errors import ToolMissingError
 from loan_extractor.extraction import reread
-from loan_extractor.models import Document, PageImage
+from loan_extractor.models import Document
 from loan_extractor.spec import DocType
 from loan_extractor.stages.extract import extract_document
 from loan_extractor.tools import tessdata, tesseract
@@ -51,15 +51,11 @@ def _pay_stub(path: Path, name: str) -> Path:
         c.drawString(72, y, label)
         c.drawString(200, y, value)
     c.save()
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", str(path), str(path.with_suffix(""))],
-                   check=True)
-    return path.with_suffix(".png")
+    return pages.render_png(path, DPI)
 
 
 def _doc(png: Path) -> Document:
-    image = PageImage(number=1, path=str(png), width=1700, height=2200, dpi=DPI, clarity=1.0)
-    return Document(doc_id=png.stem, source=png.name, local_path=str(png), media_type="image/png", pages=(1,),
-                    page_images=(image,), text_source="ocr")
+    return pages.ocr_document(png, DPI)
 
 
 @pytest.mark.tesseract

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.errors import ToolError, ToolMissingError, ToolTimeoutError
-from loan_extractor.models import Document, PageImage, Reason
+from loan_extractor.models import Document, Reason
 from loan_extractor.spec import DocType
 from loan_extractor.stages.extract import extract_document
 from loan_extractor.tools import tesseract
@@ -98,18 +98,6 @@ def test_probe() -> None:
         tesseract.check_installed("zzz")
 
 
-def _render(pdf: Path) -> Path:
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))],
-                   check=True)
-    return pdf.with_suffix(".png")
-
-
-def _ocr_doc(png: Path) -> Document:
-    image = PageImage(number=1, path=str(png), width=1700, height=2200, dpi=DPI, clarity=1.0)
-    return Document(doc_id=png.stem, source=png.name, local_path=str(png), media_type="image/png", pages=(1,),
-                    page_images=(image,), text_source="ocr")
-
-
 def _text_doc(pdf: Path) -> Document:
     return Document(doc_id=pdf.stem, source=pdf.name, local_path=str(pdf), media_type="application/pdf",
                     pages=(1,), text_source="text_layer")
@@ -131,14 +119,14 @@ def test_blank_page_gives_no_words(tmp_path: Path) -> None:
     canvas = Canvas(str(blank), pagesize=letter)
     canvas.showPage()
     canvas.save()
-    assert tesseract.ocr_words(_render(blank), "eng", 60, dpi=DPI) == []
+    assert tesseract.ocr_words(pages.render_png(blank, DPI), "eng", 60, dpi=DPI) == []
 
 
 @pytest.mark.tesseract
 @pytest.mark.parametrize(("name", "truth"), [("pay_stub", pages.PAY_STUB_TRUTH), ("w2", pages.W2_TRUTH),
                                              ("loan_application", pages.APPLICATION_TRUTH)])
 def test_scanned_pages_give_their_fields(drawn: dict[str, Path], name: str, truth: dict) -> None:
-    out = extract_document(_ocr_doc(_render(drawn[name])), CFG)
+    out = extract_document(pages.ocr_document(pages.render_png(drawn[name], DPI), DPI), CFG)
     assert out.doc_type is DocType(name)
     assert out.fields == truth
     assert 0.5 < out.ocr_confidence < 1.0  # type: ignore[operator]
@@ -197,7 +185,7 @@ def test_low_confidence_fields_are_named(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(tesseract, "run", lambda args, timeout: subprocess.CompletedProcess(args, 0, tsv.encode(), b""))
     png = tmp_path / "p.png"
     png.write_bytes(b"")  # never read: tesseract is replaced; the stage falls back to PageImage.dpi
-    out = extract_document(_ocr_doc(png), CFG)
+    out = extract_document(pages.ocr_document(png, DPI), CFG)
     low = [i.field for i in out.issues if i.reason is Reason.LOW_CONFIDENCE]
     assert out.fields["net_pay"] == "1000.00" and low == ["net_pay"]
     assert out.confidence["gross_pay"] > CFG.extraction.min_field_confidence

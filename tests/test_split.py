@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fixtures.words.synth import lay_out
+from fixtures.words.synth import BANK_ROWS, PAY_STUB_ROWS, lay_out
 from PIL import Image
 
 from loan_extractor.config import PipelineConfig
@@ -55,22 +55,6 @@ def test_a_weak_first_page_is_a_document_of_its_own() -> None:
     assert [(g.doc_type, g.pages) for g in groups] == [(UNK, (1,)), (BANK, (2,))]
 
 
-PAY_ROWS = [
-    (60, [(54, "Acme Widgets Inc"), (400, "Earnings Statement")]),
-    (100, [(54, "Employee Name:"), (180, "Jane Q Doe"), (330, "Pay Date:"), (420, "03/20/2026")]),
-    (120, [(54, "Pay Period Start:"), (180, "03/01/2026")]),
-    (160, [(54, "Earnings"), (300, "Current"), (420, "Year to Date")]),
-    (180, [(54, "Gross Pay"), (300, "$4,210.55"), (420, "$25,263.30")]),
-    (220, [(54, "Net Pay"), (300, "$3,105.20")]),
-]
-BANK_ROWS = [
-    (60, [(54, "Harbor Point Bank"), (430, "Account Statement")]),
-    (100, [(54, "Account Holder:"), (180, "Jane Q Doe")]),
-    (120, [(54, "Statement Period:"), (180, "03/01/2026 - 03/31/2026")]),
-    (160, [(54, "Opening Balance"), (380, "$1,000.00")]),
-    (180, [(54, "Total Deposits"), (380, "$500.00")]),
-    (200, [(54, "Closing Balance"), (380, "$1,500.00")]),
-]
 TRANSACTIONS_ROWS = [  # a statement's second page: no title, no summary labels
     (60, [(54, "Date"), (150, "Description"), (400, "Amount"), (480, "Balance")]),
     (80, [(54, "03/02/2026"), (150, "Grocery Mart"), (400, "-54.20"), (480, "945.80")]),
@@ -89,7 +73,7 @@ LICENCE_ROWS = [(40 + 20 * i, [(30, line)]) for i, line in enumerate(licence(ran
 
 
 def _package_words() -> list:
-    pages = [PAY_ROWS, LICENCE_ROWS, BANK_ROWS, TRANSACTIONS_ROWS, [], W2_ROWS]
+    pages = [PAY_STUB_ROWS, LICENCE_ROWS, BANK_ROWS, TRANSACTIONS_ROWS, [], W2_ROWS]
     return [w for number, rows in enumerate(pages, 1) for w in lay_out(rows, page=number)]
 
 
