@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from loan_extractor.extraction.consistency import check_amounts
+from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.fallbacks import compose, fill_headers, fill_ranges, says_day_first, standalone_year
 from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, overlap, span

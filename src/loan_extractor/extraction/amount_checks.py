@@ -9,8 +9,9 @@ this period's gross at most the year-to-date gross that includes it. A name is n
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from loan_extractor.analysis.parse import to_decimal
 from loan_extractor.extraction.values import FieldValue
 
 # the social security wage base by tax year (SSA); a year not listed is judged by the highest one
@@ -49,9 +50,4 @@ def _cap_social_security(found: dict[str, FieldValue | None]) -> None:
 
 
 def _amount(value: FieldValue | None) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value.value))
-    except InvalidOperation:
-        return None
+    return None if value is None else to_decimal(value.value)
