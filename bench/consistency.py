@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     configure_logging("console", "WARNING")
     settings = Settings()
-    tesseract.set_max_processes(settings.ocr_processes)
+    tesseract.configure(settings.ocr_processes, settings.ocr_engine)
     shutil.rmtree(args.dir, ignore_errors=True)
     folder, planted = loan_folders(args.dir, args.seed, args.loans)
     started = time.monotonic()

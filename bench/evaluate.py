@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings()
     configure_logging(settings.log_format, "WARNING")
-    tesseract.set_max_processes(settings.ocr_processes)
+    tesseract.configure(settings.ocr_processes, settings.ocr_engine)
     truth = ensure_set(args.dir, args.seed, args.per_cell)
     report = evaluate_folder(args.dir, load_truth(truth), settings.pipeline_config(), settings.max_workers,
                              date.today(), BY)

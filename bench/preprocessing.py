@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings()
     configure_logging(settings.log_format, "WARNING")
-    tesseract.set_max_processes(settings.ocr_processes)
+    tesseract.configure(settings.ocr_processes, settings.ocr_engine)
     results = measure(args.dir, args.per_cell, args.seed)
     documents = len(load_truth(args.dir / "truth.json"))
     text = section(results, "python " + " ".join(["bench/preprocessing.py", *(argv or sys.argv[1:])]), documents)

@@ -70,7 +70,7 @@ def document_processing_pipeline(
     check_ocr_models(cfg.ocr)
     check_database(settings)
     rules = load_rules(AlertSettings().alert_rules_file)  # a broken rules file fails the run before any work
-    tesseract.set_max_processes(settings.ocr_processes)
+    tesseract.configure(settings.ocr_processes, settings.ocr_engine)
     s3_block = s3_block or settings.s3_block
     where = output_target(source, output or settings.output_uri, s3_block, settings)
     run_id, started, today = current_run_id(), datetime.now(timezone.utc), date.today()

@@ -45,3 +45,13 @@ def migrated_sqlite(tmp_path: Path):
     engine = make_engine(url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def command_engine():
+    """Pages read by the `tesseract` command (tests that fake or count its runs); the default restored after."""
+    from loan_extractor.tools import tesseract
+
+    tesseract.configure(2, "cli")
+    yield
+    tesseract.configure(2, "library")

@@ -126,6 +126,7 @@ def test_word_lists_are_left_out_of_a_model_copy(tmp_path: Path) -> None:
 
 
 @pytest.mark.tesseract
+@pytest.mark.usefixtures("command_engine")
 @pytest.mark.parametrize(("name", "reads"), [(NAMES[0], ["quick", "whole"]), ("Peter E Harper", ["quick"])])
 def test_the_quick_model_screens_and_the_whole_model_reads_marked_names(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, reads: list[str]) -> None:

@@ -37,6 +37,7 @@ def test_parse_tsv_keeps_words_with_confidence_0_to_1() -> None:
     assert words[0].conf == pytest.approx(0.965) and words[0].left == 100 and words[0].line == 1
 
 
+@pytest.mark.usefixtures("command_engine")
 def test_concurrent_processes_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     running, peak, lock = [0], [0], threading.Lock()
 
@@ -50,18 +51,15 @@ def test_concurrent_processes_are_bounded(monkeypatch: pytest.MonkeyPatch) -> No
         return subprocess.CompletedProcess(args, 0, TSV.encode(), b"")
 
     monkeypatch.setattr(tesseract, "run", fake_run)
-    tesseract.set_max_processes(2)
-    try:
-        threads = [threading.Thread(target=tesseract.ocr_words, args=(Path("x.png"), "eng", 5)) for _ in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        tesseract.set_max_processes(2)
+    threads = [threading.Thread(target=tesseract.ocr_words, args=(Path("x.png"), "eng", 5)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     assert peak[0] == 2
 
 
+@pytest.mark.usefixtures("command_engine")
 def test_empty_page_failure_is_an_empty_result_and_others_raise(monkeypatch: pytest.MonkeyPatch) -> None:
     def empty(args, timeout):  # noqa: ANN001, ANN202
         raise ToolError("tesseract", "exit code 1", "Empty page!!\n")
@@ -77,6 +75,7 @@ def test_empty_page_failure_is_an_empty_result_and_others_raise(monkeypatch: pyt
         tesseract.ocr_words(Path("x.png"), "eng", 5)
 
 
+@pytest.mark.usefixtures("command_engine")
 def test_ocr_arguments_carry_language_psm_and_dpi(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[list[str]] = []
 
@@ -173,6 +172,7 @@ def test_missing_and_unknown_become_issues_without_values(tmp_path: Path) -> Non
     assert [i.reason for i in out.issues] == [Reason.UNKNOWN_TYPE]
 
 
+@pytest.mark.usefixtures("command_engine")
 def test_low_confidence_fields_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tsv = TSV.split("\n")[0] + "\n" + "\n".join(
         f"5\t1\t1\t1\t{n}\t1\t{x}\t{y}\t{w}\t30\t{conf}\t{text}"

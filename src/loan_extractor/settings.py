@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,6 +25,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     max_workers: int = Field(default_factory=lambda: 2 * (os.cpu_count() or 1), ge=1)
     ocr_processes: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    ocr_engine: Literal["library", "cli"] = "library"  # library: tesserocr in process; cli: a tesseract per page
     chunk_size: int | None = Field(None, ge=1)  # documents per task run; None: sized to the batch
     s3_block: str | None = None  # Prefect S3Bucket block for S3 sources and outputs
     db_block: str | None = None  # Prefect SqlAlchemyConnector block for storage

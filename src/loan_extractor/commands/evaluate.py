@@ -37,7 +37,7 @@ def evaluate(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     cfg = settings.pipeline_config()
     check_ocr_models(cfg.ocr)
-    tesseract.set_max_processes(settings.ocr_processes)
+    tesseract.configure(settings.ocr_processes, settings.ocr_engine)
     try:
         report = evaluate_folder(args.dir, load_truth(args.truth), cfg, settings.max_workers, date.today(),
                                  tuple(args.by) if args.by else DEFAULT_BY)

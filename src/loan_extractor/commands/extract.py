@@ -36,7 +36,7 @@ def extract(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     cfg = settings.pipeline_config()
     check_ocr_models(cfg.ocr)
-    tesseract.set_max_processes(settings.ocr_processes)
+    tesseract.configure(settings.ocr_processes, settings.ocr_engine)
     for doc in process_files(args.files, cfg, settings.max_workers, date.today(), loan_id=args.loan_id):
         line = doc.to_output() | ({"boxes": field_boxes(doc)} if args.boxes else {})
         print(json.dumps(line, ensure_ascii=False), flush=True)

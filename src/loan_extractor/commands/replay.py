@@ -37,7 +37,7 @@ def replay_run(args: argparse.Namespace, settings: Settings) -> int:
             raise CommandFailed(f"no manifest for run {args.run_id!r}: only runs that recorded their lineage can be replayed")
         cfg = recorded_config(manifest)
         check_ocr_models(cfg.ocr)
-        tesseract.set_max_processes(settings.ocr_processes)
+        tesseract.configure(settings.ocr_processes, settings.ocr_engine)
         docs = replay(manifest, cfg, settings.max_workers, s3_client(manifest, args.s3_block or settings.s3_block), engine)
     result = {"run_id": args.run_id, "notes": context_notes(manifest, settings) + input_changes(manifest, docs),
               "changes": compare_results(recorded_summary(manifest).documents, docs)}  # fmt: skip

@@ -1,4 +1,8 @@
-"""tesseract: the probe (version, languages) kept apart from the run (words with boxes from TSV)."""
+"""tesseract: the probe (version, languages) kept apart from the run (words with boxes from TSV).
+
+Pages are read in this process by pooled engines (tools.ocr_engine) when tesserocr is installed and the
+engine is "library", else by the `tesseract` command; both give the same TSV. OSD and the probe use the command.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pathlib import Path
 import structlog
 
 from loan_extractor.errors import ToolError, ToolMissingError
+from loan_extractor.tools import ocr_engine
 from loan_extractor.tools._run import run
 
 log = structlog.get_logger("loan_extractor.tesseract")
@@ -22,6 +27,8 @@ DEFAULT_PSM = 3
 
 _SLOTS_LOCK = threading.Lock()
 _slots = threading.BoundedSemaphore(os.cpu_count() or 1)
+ENGINES = ("library", "cli")
+_engine = "library" if ocr_engine.available() else "cli"
 
 
 @dataclass(frozen=True)
@@ -39,13 +46,23 @@ class OcrWord:
     line: int
 
 
-def set_max_processes(n: int) -> None:
-    """Bound the tesseract processes this Python process runs at once (default: the core count)."""
-    global _slots
-    if n < 1:
+def configure(processes: int, engine: str = "library") -> None:
+    """Bound the pages read at once (default: the core count) and choose who reads them.
+
+    `engine` "library" reads in this process (tesserocr; the command when it is not installed, with a
+    warning), "cli" starts the `tesseract` command per page.
+    """
+    global _slots, _engine
+    if processes < 1:
         raise ValueError("at least one tesseract process must be allowed")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown OCR engine {engine!r}: one of {ENGINES}")
+    if engine == "library" and not ocr_engine.available():
+        log.warning("ocr_engine_missing", message="tesserocr is not installed; pages are read by the tesseract command")
+        engine = "cli"
     with _SLOTS_LOCK:
-        _slots = threading.BoundedSemaphore(n)
+        _slots = threading.BoundedSemaphore(processes)
+        _engine = engine
 
 
 def tesseract_version(timeout: float = 30) -> str:
@@ -116,24 +133,35 @@ def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAUL
     wrong guess (426 for a 300 DPI scan here) loses whole form boxes. `models` is a tessdata
     directory to read the language from instead of the installed one.
     """
+    with _slots:
+        try:
+            if _engine == "library":
+                tsv = ocr_engine.read_tsv(image_path, language, timeout, psm, dpi, models)
+            else:
+                tsv = _read_with_command(image_path, language, timeout, psm, dpi, models)
+        except ToolMissingError as exc:
+            raise ToolMissingError(f"{exc}; {_hint(language)}") from exc
+        except ToolError as exc:
+            # An image with no text at all is a page, not a failure.
+            if "Empty page" in exc.stderr:
+                return []
+            raise
+    return parse_tsv(tsv)
+
+
+def _read_with_command(image_path: Path, language: str, timeout: float, psm: int, dpi: float | None,
+                       models: Path | None) -> str:
     args = ["tesseract", str(image_path), "stdout", "-l", language, "--psm", str(psm)]
     if models:
         args += ["--tessdata-dir", str(models)]
     if dpi:
         args += ["--dpi", str(round(dpi))]
     args.append("tsv")
-    slots = _slots
-    with slots:
-        try:
-            out = run(args, timeout=timeout)
-        except ToolMissingError as exc:
-            raise ToolMissingError(f"tesseract is not installed; {_hint(language)}") from exc
-        except ToolError as exc:
-            # An image with no text at all is a page, not a failure.
-            if "Empty page" in exc.stderr:
-                return []
-            raise
-    return parse_tsv(out.stdout.decode("utf-8", "replace"))
+    try:
+        out = run(args, timeout=timeout)
+    except ToolMissingError as exc:
+        raise ToolMissingError("tesseract is not installed") from exc
+    return out.stdout.decode("utf-8", "replace")
 
 
 def detect_rotation(image_path: Path, timeout: float, dpi: float | None = None) -> tuple[int, float]:
@@ -158,7 +186,7 @@ def detect_rotation(image_path: Path, timeout: float, dpi: float | None = None) 
 def parse_tsv(tsv: str) -> list[OcrWord]:
     """Word rows (level 5) of tesseract's TSV output; blank words and rows without a confidence are dropped."""
     words: list[OcrWord] = []
-    for row in tsv.splitlines()[1:]:
+    for row in tsv.splitlines():
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
