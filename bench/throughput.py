@@ -3,14 +3,16 @@
     .venv/bin/python bench/throughput.py [--loans 12] [--seed 101] [--no-flow]
 
 Generates a sample set, keeps its single-page PNG and JPEG scans (300 DPI), then measures
-1. bare tesseract: one process per core, OMP_THREAD_LIMIT=1, `tesseract PAGE stdout tsv`;
+1. bare tesseract: one process per core, OMP_THREAD_LIMIT=1, `tesseract PAGE stdout tsv` (the target's
+   baseline); and bare tesseract in process: one tesserocr engine per core, each loading the model once,
+   the stricter baseline now that the pipeline reads pages that way (`LOAN_EXTRACTOR_OCR_ENGINE=library`);
 2. the domain path: every stage but storage without Prefect (`loan_extractor.pipeline.process_files`,
    what `loan-extractor extract` runs), the configured workers and tesseract processes;
 3. the flow: `document-processing-pipeline` over the same files (a warm temporary Prefect server,
    a fresh SQLite database), all nine stages included; its fixed cost is measured apart as a run
    over an empty folder, so the per-page rate shows what more pages would approach.
-Each row gives CPU seconds per page: this Python process (stages, threads, Prefect client),
-its tesseract/poppler children, and the Prefect server; "CPU ratio" is bare tesseract's CPU per page
+Each row gives CPU seconds per page: this Python process (stages, threads, Prefect client, in-process
+OCR), its tesseract/poppler children, and the Prefect server; "CPU ratio" is bare tesseract's CPU per page
 over the path's, the pages/s ratio a saturated machine tends to, whatever else runs on it (wall-clock
 ratios move with other load; bare tesseract is timed before and after the pipeline and averaged).
 Prints markdown rows for bench/RESULTS.md.
@@ -27,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -99,6 +102,24 @@ def bare_tesseract(files: list[Path]) -> None:
         list(pool.map(ocr, files))
 
 
+def bare_library(files: list[Path]) -> None:
+    """tesseract alone in this process over `files`: one engine per core, the model loaded once per engine."""
+    import tesserocr
+
+    from loan_extractor.tools.tessdata import tessdata_dir
+
+    models, local = f"{tessdata_dir()}/", threading.local()
+
+    def ocr(path: Path) -> None:
+        if not hasattr(local, "engine"):
+            local.engine = tesserocr.PyTessBaseAPI(path=models, lang="eng")
+        local.engine.SetImageFile(str(path))
+        local.engine.GetTSVText(0)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(ocr, files))
+
+
 def domain_path(files: list[Path]) -> list:  # type: ignore[type-arg]
     """Every stage but storage, without Prefect, as `loan-extractor extract` runs them."""
     from loan_extractor.logs import configure_logging
@@ -108,7 +129,7 @@ def domain_path(files: list[Path]) -> list:  # type: ignore[type-arg]
 
     settings = Settings()
     configure_logging(settings.log_format, "WARNING")
-    tesseract.set_max_processes(settings.ocr_processes)
+    tesseract.configure(settings.ocr_processes, settings.ocr_engine)
     return process_files(files, settings.pipeline_config(), settings.max_workers, date.today())
 
 
@@ -150,6 +171,7 @@ def main() -> int:
         (Path(tmp) / "empty").mkdir()
         files = sorted(p for p in folder.rglob("*") if p.is_file())
         _, bare_before = measured(bare_tesseract, files)
+        _, in_process = measured(bare_library, files)
         docs, domain = measured(domain_path, files)
         flows = None if args.no_flow else flow_runs(folder, Path(tmp) / "empty", Path(tmp) / "data")
         _, bare_after = measured(bare_tesseract, files)
@@ -160,6 +182,7 @@ def main() -> int:
     print("| path | pages | wall s | pages/s | ratio to bare | CPU s/page: python | tesseract | server | CPU ratio |")
     print("|---|---|---|---|---|---|---|---|---|")
     print(row("bare tesseract", n, bare, bare))
+    print(row("bare tesseract in process", n, in_process, bare))
     print(row("domain path (no Prefect)", n, domain, bare))
     if flows:
         fixed, full, result = flows
