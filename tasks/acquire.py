@@ -35,6 +35,7 @@ def acquire_documents(
     """Every document of the source (and the names ignored by pattern); S3 credentials from a block when named.
 
     The `db` source claims pending queue rows for this run (`run_id`) in the configured database.
+    Object metadata is read only when a `meta:` bias slice will use it.
     """
     client = None
     if s3_block and (source.startswith("s3://") or source == "db"):
@@ -43,5 +44,6 @@ def acquire_documents(
         client = load_s3(s3_block)[0]
     queue = (engine_for(settings), run_id) if source == "db" and settings is not None else None
     opened = open_source(source, cfg, client, exclude, queue=queue, limit=limit)
-    docs = acquire(opened, work_dir, limit=limit, loan_id=loan_id)
+    metadata = any(name.startswith("meta:") for name in cfg.bias.slices)
+    docs = acquire(opened, work_dir, limit=limit, loan_id=loan_id, metadata=metadata)
     return docs, list(getattr(opened, "ignored", []))

@@ -68,3 +68,32 @@ def test_an_object_still_unavailable_after_retries_fails_alone(tmp_path: Path) -
     assert (slow.status, slow.reason) == (Status.FAILED, Reason.SOURCE_UNAVAILABLE)
     assert "after retries" in slow.issues[0].message and slow.loan_id == "L1"
     assert ok.status is None and ok.sha256 is not None
+
+
+class _Tagged(LocalFolder):
+    """A folder whose items carry source metadata, counting how often it is asked for."""
+
+    asked: list[str] = []
+
+    def object_metadata(self, item):  # noqa: ANN001, ANN201
+        self.asked.append(item.name)
+        return {"Channel": "broker"}
+
+
+def test_metadata_is_read_only_when_a_meta_slice_uses_it(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import tasks.acquire
+    from loan_extractor.config import BiasConfig, PipelineConfig
+
+    _tree(tmp_path)
+    source = _Tagged(tmp_path, ignore=(".*", "truth.json"))
+    assert [d.metadata for d in acquire(source, tmp_path / "w")] == [{"channel": "broker"}] * 2
+    source.asked.clear()
+    assert [d.metadata for d in acquire(source, tmp_path / "w", metadata=False)] == [{}, {}]
+    assert source.asked == []
+
+    monkeypatch.setattr(tasks.acquire, "open_source", lambda *args, **kwargs: source)
+    for slices, reads in ((("doc_type",), 0), (("doc_type", "meta:channel"), 2)):
+        source.asked.clear()
+        cfg = PipelineConfig(bias=BiasConfig(slices=slices))
+        docs, _ = tasks.acquire.acquire_documents.fn(str(tmp_path), cfg, tmp_path / "w")
+        assert len(docs) == 2 and len(source.asked) == reads

@@ -16,18 +16,24 @@ _CHUNK = 1 << 20
 log = structlog.get_logger("loan_extractor.acquire")
 
 
-def acquire(source: Source, work_dir: Path, limit: int | None = None, loan_id: str | None = None) -> list[Document]:
-    """One record per item, in the source's order; an item that cannot be read is `failed`, not dropped."""
+def acquire(source: Source, work_dir: Path, limit: int | None = None, loan_id: str | None = None,
+            metadata: bool = True) -> list[Document]:
+    """One record per item, in the source's order; an item that cannot be read is `failed`, not dropped.
+
+    `metadata` False skips reading the items' source metadata (one S3 HEAD request per object), for
+    runs whose bias table has no `meta:` slice, the only reader of it.
+    """
     docs: list[Document] = []
     for item in source.list_items():
         if limit is not None and len(docs) >= limit:
             break
-        docs.append(acquire_item(source, item, work_dir, loan_id))
+        docs.append(acquire_item(source, item, work_dir, loan_id, metadata))
     log.info("acquired", documents=len(docs), loans=len({d.loan_id for d in docs if d.loan_id}))
     return docs
 
 
-def acquire_item(source: Source, item: SourceItem, work_dir: Path, loan_id: str | None = None) -> Document:
+def acquire_item(source: Source, item: SourceItem, work_dir: Path, loan_id: str | None = None,
+                 metadata: bool = True) -> Document:
     """Fetch one item and compute its size and sha256 in one streaming pass."""
     doc = Document(
         doc_id=document_id(item.uri),
@@ -44,7 +50,8 @@ def acquire_item(source: Source, item: SourceItem, work_dir: Path, loan_id: str 
         return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{exc}; check the object exists and the credentials may read it.")
     except TransientError as exc:  # the client retried with backoff already: this document fails, not the batch
         return doc.with_issue("acquire", Reason.SOURCE_UNAVAILABLE, f"{item.uri}: still unavailable after retries ({exc}); it can be retried.")
-    return doc.update(local_path=str(path), size_bytes=size, sha256=digest, metadata=read_metadata(source, item))
+    meta = read_metadata(source, item) if metadata else {}
+    return doc.update(local_path=str(path), size_bytes=size, sha256=digest, metadata=meta)
 
 
 def read_metadata(source: Source, item: SourceItem) -> dict[str, str]:
