@@ -21,7 +21,7 @@ from loan_extractor.extraction import reread
 from loan_extractor.models import Document
 from loan_extractor.spec import DocType
 from loan_extractor.stages.extract import extract_document
-from loan_extractor.tools import tessdata, tesseract
+from loan_extractor.tools import ocr_engine, tessdata, tesseract
 
 DPI = 200
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # reportlab's base fonts lack Ł, ß, ễ
@@ -123,6 +123,23 @@ def test_word_lists_are_left_out_of_a_model_copy(tmp_path: Path) -> None:
     source.write_bytes(b"\x00" * 16)
     with pytest.raises(ValueError, match="not a traineddata"):
         tessdata.strip_components(source, tmp_path / "bad.traineddata")
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize("name", [NAMES[0], "Peter E Harper"])
+def test_in_process_engines_read_every_name_once_with_the_whole_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """A loaded model costs nothing to load again, so no screen: the whole model reads each page's names once."""
+    _needs(CFG.ocr.name_model)
+    tesseract.configure(2, "library")
+    calls: list[tuple[str, Path | None]] = []
+    real_read = ocr_engine.read_tsv
+    monkeypatch.setattr(ocr_engine, "read_tsv", lambda path, language, timeout, psm, dpi, models:
+                        calls.append((language, models)) or real_read(path, language, timeout, psm, dpi, models))
+    every_name = CFG.model_copy(update={"ocr": CFG.ocr.model_copy(update={"name_reread_below": 1.0})})
+    out = extract_document(_doc(_pay_stub(tmp_path / "stub.pdf", name)), every_name)
+    assert out.fields["employee_name"] == name
+    assert [call for call in calls if call[0] == CFG.ocr.name_model] == [(CFG.ocr.name_model, None)]
 
 
 @pytest.mark.tesseract

@@ -2,10 +2,10 @@
 
 tesseract's English model drops or mangles diacritics ("Łukasiewicz" -> "tukasiewicz",
 "Muñoz" -> "Mufioz"). Its Latin-script model reads them, but costs about twice the time per
-page and a large model load per process. So only the value's words are cropped from the page
-image, the crops of one page are stacked into one small image, and that image is read once by
-the model without its word list (most of the load); the whole model reads again only the names
-in which that quick reading sees marks.
+page. So only the value's words are cropped from the page image, the crops of one page are
+stacked into one small image, and that image is read once by the script model. Where the model
+loads for every read (the `tesseract` command), the model without its word list (most of the
+load) screens first and the whole model reads again only the names in which it sees marks.
 
 The Latin model's character set has no Vietnamese letter with two marks or a dot below and no
 ư/ơ ("Phạm", "Tuấn", "Hương" come out as "Pham", "Tuãn", "Huong"): reading them needs a model
@@ -72,15 +72,16 @@ def reread_names(values: Mapping[str, FieldValue | None], names: Sequence[str], 
 def _read_page(scan: PageScan, values: dict[str, FieldValue], language: str, timeout: float) -> dict[str, list[Word]]:
     """The script model's words of each name on one page.
 
-    The model without its word list (tools/tessdata.py) loads in a fifth of the time and reads as
-    well, except that the word list sometimes settles which mark a letter carries ("Åberg", not
-    "ÅÀberg"). So it screens: where it sees no mark and the English reading looks sound, the whole
-    model could not change the name (`_choose` keeps a plain reading then); elsewhere the whole model reads.
+    In-process engines keep the whole model loaded: it reads every name. The command loads the model
+    per read; there the model without its word list (tools/tessdata.py), which loads in a fifth of the
+    time, screens: where it sees no mark and the English reading looks sound, the whole model could not
+    change the name (`_choose` keeps a plain reading then); elsewhere the whole model reads. The word
+    list settles some marks ("Paweł", not "Pawet"; "Åberg", not "ÅÀberg").
     """
     gray = cv2.imread(str(scan.path), cv2.IMREAD_GRAYSCALE)
     if gray is None:
         return {name: [] for name in values}
-    quick = tessdata.without_word_lists(language)
+    quick = None if tesseract.models_stay_loaded() else tessdata.without_word_lists(language)
     readings = dict(zip(values, _read_regions(gray, scan, list(values.values()), language, timeout, quick)))
     if quick is not None:
         marked = [name for name, words in readings.items() if _may_gain_marks(values[name], words)]

@@ -65,6 +65,11 @@ def configure(processes: int, engine: str = "library") -> None:
         _engine = engine
 
 
+def models_stay_loaded() -> bool:
+    """Whether pages are read by pooled engines that keep their models loaded (no load cost per read)."""
+    return _engine == "library"
+
+
 def tesseract_version(timeout: float = 30) -> str:
     """The installed tesseract's version, e.g. "5.3.0"; ToolMissingError when it is absent."""
     out = run(["tesseract", "--version"], timeout=timeout)
