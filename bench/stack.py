@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +21,8 @@ from typing import Any
 
 import boto3
 import psycopg2
+
+from loan_extractor.tools._run import stop_group
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -135,22 +136,7 @@ def _process(exit_stack: ExitStack, env: dict[str, str], home: Path, name: str, 
     log = (home / f"{name}.log").open("wb")
     proc = subprocess.Popen([str(BIN / argv[0]), *argv[1:]], env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     exit_stack.callback(log.close)
-    exit_stack.callback(_stop, proc)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    """SIGINT twice (a worker ignores the first while it shuts down), then SIGKILL to the group."""
-    for _ in range(2):
-        if proc.poll() is not None:
-            return
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            continue
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
+    exit_stack.callback(stop_group, proc)
 
 
 def _prefect(env: dict[str, str], *args: str) -> None:

@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -24,6 +23,8 @@ from typing import Iterator
 
 import pytest
 from pydantic import SecretStr
+
+from loan_extractor.tools._run import stop_group
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -45,21 +46,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _stop(proc: subprocess.Popen, interrupts: int = 2) -> None:
-    """SIGINT (twice: a worker ignores the first while it shuts down), then SIGKILL to its group."""
-    for _ in range(interrupts):
-        if proc.poll() is not None:
-            return
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=8)
-        except subprocess.TimeoutExpired:
-            continue
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
 
 
 def _prefect(env: dict[str, str], *args: str, timeout: int = 120) -> str:
@@ -109,8 +95,8 @@ def stack(tmp_path_factory, s3_endpoint) -> Iterator[dict[str, str]]:
         yield env | {"_home": str(home)}
     finally:
         if worker is not None:
-            _stop(worker)
-        _stop(server)
+            stop_group(worker)
+        stop_group(server)
         for handle in logs.values():
             handle.close()
 

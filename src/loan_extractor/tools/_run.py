@@ -1,8 +1,9 @@
-"""The one place that starts external processes, so tests can patch a single `run()`."""
+"""The one place that starts external processes, so tests can patch a single `run()`; and stops long-running ones."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 from collections.abc import Sequence
 
@@ -38,3 +39,19 @@ def _text(raw: bytes | str | None) -> str:
     if raw is None:
         return ""
     return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+
+
+def stop_group(proc: subprocess.Popen, interrupts: int = 2, wait: float = 10) -> None:
+    """Stop a process started with `start_new_session=True` and its children: SIGINT (twice by default:
+    a Prefect worker ignores the first while it shuts down), then SIGKILL to the whole group."""
+    for _ in range(interrupts):
+        if proc.poll() is not None:
+            return
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
