@@ -10,8 +10,8 @@ import random
 from dataclasses import replace
 
 from loan_extractor.samples import (
-    layout_application, layout_bank, layout_pay_stub, layout_w2, variety_application, variety_bank,
-    variety_pay_stub, variety_w2,
+    layout_application, layout_bank, layout_pay_stub, layout_w2, provider_application, provider_bank,
+    provider_pay_stub, provider_w2, variety_application, variety_bank, variety_pay_stub, variety_w2,
 )
 from loan_extractor.samples.degrade import Degradation
 from loan_extractor.samples.draw import Style, unicode_fonts_available
@@ -23,7 +23,10 @@ SPLITS = ("train", "eval")
 # the layouts of the first sample set print two label synonyms (variant 0 or 1) and no labelled day-first date
 CLASSIC = {"pay_stub": layout_pay_stub.LAYOUTS, "bank_statement": layout_bank.LAYOUTS, "w2": layout_w2.LAYOUTS,
            "loan_application": layout_application.LAYOUTS}
-TRAIN = {t: {**CLASSIC[t], **m.TRAIN} for t, m in (
+# payroll providers', banks' and URLA-style layouts, modelled on real documents the first layouts do not cover
+PROVIDERS = {"pay_stub": provider_pay_stub.LAYOUTS, "bank_statement": provider_bank.LAYOUTS, "w2": provider_w2.LAYOUTS,
+             "loan_application": provider_application.LAYOUTS}
+TRAIN = {t: {**CLASSIC[t], **m.TRAIN, **PROVIDERS[t]} for t, m in (
     ("pay_stub", variety_pay_stub), ("bank_statement", variety_bank), ("w2", variety_w2),
     ("loan_application", variety_application))}
 HELD_OUT = {"pay_stub": variety_pay_stub.HELD_OUT, "bank_statement": variety_bank.HELD_OUT,

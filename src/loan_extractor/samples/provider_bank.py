@@ -1,0 +1,68 @@
+"""Bank statements with an account summary block: the totals as a row of column headings with the amounts on the
+line under them, or as a summary box beside the mailing address with the item counts before the amounts."""
+
+from __future__ import annotations
+
+from loan_extractor.samples.draw import MARGIN, WIDTH, Page
+from loan_extractor.samples.values import SampleDoc
+from loan_extractor.samples.variety_pay_stub import pick
+
+HOLDER = ("Account Holder(s)", "Account Owner", "Statement For", "Primary Account Holder")
+NUMBER = ("Account Number", "Primary Account", "Account #", "Checking Account Number")
+SUMMARY = (("Beginning Balance", "Deposits & Credits", "Withdrawals & Debits", "Ending Balance"),
+           ("Previous Balance", "Credits", "Debits", "New Balance"),
+           ("Opening Balance", "Total Deposits", "Total Withdrawals", "Closing Balance"),
+           ("Balance Forward", "Additions", "Subtractions", "Ending Balance"))
+KEYS = ("opening_balance", "total_deposits", "total_withdrawals", "closing_balance")
+
+
+def summary_row(page: Page, doc: SampleDoc) -> None:
+    """Bank and customer service line, holder and account lines, the period with "through", and the four
+    totals as column headings with their amounts on the line below."""
+    f, s, x = doc.fields, page.style, doc.extras
+    page.text(MARGIN, 58, str(f["bank_name"]), 16, bold=True)
+    page.text(WIDTH - MARGIN, 58, "Customer Service: 1-800-555-0142", 9, right=True)
+    page.pair(MARGIN, 92, pick(HOLDER, s.variant), str(f["account_holder"]), 130, size=10)
+    page.pair(MARGIN, 108, pick(NUMBER, s.variant), s.account(str(x["account_number"])), 130, size=10)
+    period = f"{s.date(str(f['statement_period_start']))} through {s.date(str(f['statement_period_end']))}"
+    page.pair(MARGIN, 124, s.date_label("Statement Period"), period, 130, size=10)
+    page.text(MARGIN, 160, "CHECKING SUMMARY", 11, bold=True)
+    page.rule(166)
+    quarter = (WIDTH - 2 * MARGIN) / 4
+    for number, (label, key) in enumerate(zip(SUMMARY[s.variant], KEYS)):
+        right = MARGIN + (number + 1) * quarter - 8
+        page.text(right, 182, label, 9, bold=True, right=True)
+        page.text(right, 198, s.money(str(f[key])), 10, right=True)
+    rows = [["Date", "Description", "Amount"]]
+    rows += [[s.date(d.isoformat()), text, s.money(c)] for d, text, c in x["transactions"]]  # type: ignore[attr-defined]
+    page.text(MARGIN, 236, "TRANSACTION DETAIL", 11, bold=True)
+    page.table(MARGIN, 258, [110, 250, 140], rows, line=16, left_cols=2)
+
+
+def counted_summary(page: Page, doc: SampleDoc) -> None:
+    """The holder's mailing block at the left, a summary box at the right with the number of items before the
+    deposits' and withdrawals' totals, the period in the heading."""
+    f, s, x = doc.fields, page.style, doc.extras
+    page.text(MARGIN, 58, str(f["bank_name"]), 16, bold=True)
+    period = f"{s.date(str(f['statement_period_start']))} - {s.date(str(f['statement_period_end']))}"
+    page.text(WIDTH - MARGIN, 58, f"{s.date_label('Statement Period')}: {period}", 9, right=True)
+    page.pair(MARGIN, 96, pick(HOLDER, s.variant), str(f["account_holder"]), 110, size=10)
+    page.text(MARGIN + 110, 110, "PO Box 4410", 9)
+    page.pair(MARGIN, 128, pick(NUMBER, s.variant), s.account(str(x["account_number"])), 110, size=10)
+    transactions = list(x["transactions"])  # type: ignore[arg-type]
+    ins = sum(1 for t in transactions if t[2] > 0)
+    labels = SUMMARY[s.variant]
+    left = 340
+    page.box(left, 84, WIDTH - MARGIN - left, 100, "Account Summary")
+    counts = ("", f"{ins} items", f"{len(transactions) - ins} items", "")
+    for number, (label, key, count) in enumerate(zip(labels, KEYS, counts)):
+        y = 112 + number * 17
+        page.text(left + 6, y, label, 9)
+        page.text(left + 130, y, count, 8)
+        page.text(WIDTH - MARGIN - 6, y, s.money(str(f[key])), 9.5, right=True)
+    rows = [["Posted", "Description", "Amount"]]
+    rows += [[s.date(d.isoformat()), text, s.money(c)] for d, text, c in transactions]
+    page.table(MARGIN, 220, [110, 250, 140], rows, line=16, left_cols=2)
+
+
+LAYOUTS = {"summary_row": summary_row, "counted_summary": counted_summary}

@@ -1,0 +1,80 @@
+"""W-2s as payroll providers reprint them: an earnings summary with a box table and the provider's own label
+wording, and the four-up sheet (copies B, C, 2, 2) with small boxes and abbreviated labels."""
+
+from __future__ import annotations
+
+from loan_extractor.samples.draw import HEIGHT, MARGIN, WIDTH, Page
+from loan_extractor.samples.layout_w2 import _amount, _ssn
+from loan_extractor.samples.values import SampleDoc
+from loan_extractor.samples.variety_pay_stub import pick
+
+EIN = ("Employer's FED ID number", "Employer ID number (EIN)", "Federal EIN", "Employer's federal ID no.")
+SSN = ("Employee's SSA number", "Employee's social security no.", "SSN", "Employee SSN")
+BOXES = (("1", "Wages, tips, other comp.", "wages"), ("2", "Federal income tax withheld", "federal_income_tax_withheld"),
+         ("3", "Social security wages", "social_security_wages"), ("4", "Social security tax withheld", "ss_tax"),
+         ("5", "Medicare wages and tips", "medicare_wages"), ("6", "Medicare tax withheld", "medicare_tax"))
+
+
+def earnings_summary(page: Page, doc: SampleDoc) -> None:
+    """The year glued in the title, a gross-to-W-2 reconciliation above a table of boxes with their numbers in
+    their own column, the employer and employee blocks at the bottom."""
+    f, s, x = doc.fields, page.style, doc.extras
+    year = str(f["tax_year"])
+    page.text(MARGIN, 60, f"{year} W-2 and EARNINGS SUMMARY", 15, bold=True)
+    page.text(WIDTH - MARGIN, 60, "Employee Reference Copy", 9, right=True)
+    page.text(MARGIN, 76, "This blue section is your Earnings Summary which provides more detailed information.", 8)
+    deferral = round(float(str(f["medicare_wages"])) * 100) - round(float(str(f["wages"])) * 100)
+    rows = [["", "", "Amount"], ["", "Gross Pay", s.money(str(f["medicare_wages"]))],
+            ["", "Less 401(k)", s.money(-deferral)], ["", "Reported W-2 Wages", s.money(str(f["wages"]))]]
+    page.table(MARGIN, 100, [30, 260, 150], rows, line=15, left_cols=2)
+    page.text(MARGIN, 172, "Wage and Tax Statement", 12, bold=True)
+    rows = [["Box", "Description", "Amount"]] + [[n, label, _amount(page, doc, key)] for n, label, key in BOXES]
+    page.table(MARGIN, 192, [30, 260, 150], rows, line=16, left_cols=2)
+    page.pair(MARGIN, 316, pick(EIN, s.variant), str(f["employer_ein"]), 160, size=9.5)
+    page.pair(MARGIN, 332, pick(SSN, s.variant), _ssn(page, doc), 160, size=9.5)
+    page.text(MARGIN, 360, "Employer's name, address, and ZIP code", 8)
+    page.text(320, 360, "Employee's name, address, and ZIP code", 8)
+    employer = x["employer"]
+    for number, line in enumerate((str(f["employer_name"]), employer.street, employer.city_line)):
+        page.text(MARGIN, 374 + number * 13, line, 10)
+    for number, line in enumerate((str(f["employee_name"]), "1200 Elm Court, Apt 4", employer.city_line)):
+        page.text(320, 374 + number * 13, line, 10)
+    page.text(MARGIN, HEIGHT - 60, f"Form W-2 Wage and Tax Statement {year}  Copy C for employee's records", 8)
+
+
+def four_up(page: Page, doc: SampleDoc) -> None:
+    """Four copies of the form in the quarters of the page, each with small boxes and its copy's caption."""
+    captions = ("Copy B To Be Filed With Employee's FEDERAL Tax Return", "Copy C For EMPLOYEE'S RECORDS",
+                "Copy 2 To Be Filed With Employee's State Tax Return", "Copy 2 To Be Filed With Employee's City Return")
+    half_w, half_h = (WIDTH - 2 * 36) / 2, (HEIGHT - 2 * 36) / 2
+    for number, caption in enumerate(captions):
+        _copy(page, doc, 36 + (number % 2) * half_w, 36 + (number // 2) * half_h, half_w - 8, caption)
+
+
+def _copy(page: Page, doc: SampleDoc, x: float, y: float, w: float, caption: str) -> None:
+    f = doc.fields
+    half = w / 2
+    _small_box(page, x, y, half, "a Employee's soc. sec. no.", _ssn(page, doc))
+    _small_box(page, x + half, y, half, "OMB No. 1545-0008", "")
+    _small_box(page, x, y + 26, half, "b Employer ID number", str(f["employer_ein"]))
+    for number, (box, label, key) in enumerate(BOXES):
+        _small_box(page, x + half, y + 26 + number * 26, half, f"{box} {label}", _amount(page, doc, key))
+    page.box(x, y + 52, half, 52, "")
+    page.text(x + 3, y + 59, "c Employer's name, address, ZIP", 6)
+    employer = doc.extras["employer"]
+    for number, line in enumerate((str(f["employer_name"]), employer.street, employer.city_line)):
+        page.text(x + 5, y + 72 + number * 10, line, 7.5)
+    _small_box(page, x, y + 104, half, "e/f Employee's name, address, ZIP", str(f["employee_name"]))
+    page.text(x, y + 200, f"W-2 Wage and Tax Statement {f['tax_year']}", 8, bold=True)
+    page.text(x, y + 211, caption, 6)
+
+
+def _small_box(page: Page, x: float, y: float, w: float, label: str, value: str) -> None:
+    """A box of the four-up sheet: its label in 6-point type, the value in 8."""
+    page.box(x, y, w, 26, "")
+    page.text(x + 3, y + 7, label, 6)
+    if value:
+        page.text(x + 5, y + 20, value, 8)
+
+
+LAYOUTS = {"earnings_summary": earnings_summary, "four_up": four_up}
