@@ -9,6 +9,7 @@ from loan_extractor.extraction.words import Line, Word
 
 BELOW_LINES = 3  # how many lines under a label its value may sit
 BELOW_GAP = 3.0  # ... and at most this many line heights below it
+BELOW_REACH = 3.0  # ... starting at most this many line heights right of the label's end
 HEADER_LINES = 12  # how far above a table row its column headers may be
 HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the narrower of the two
 HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
@@ -95,8 +96,8 @@ class Page:
             right = min(right, self._column_edge(index, label_end))
             inside = [i for i, w in enumerate(line.words)
                       if (left <= w.x0 or _hangs_under(w, column, after)) and w.cx < right]
-            if not inside:
-                continue
+            if not inside or line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
+                continue  # nothing under the label, or only words of a box further right (a form printed twice)
             if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
                 return []  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
             label = self.next_hit(index, inside[0])

@@ -1,0 +1,87 @@
+"""Labels and geometry of payroll providers' and reprinted forms: abbreviated label words, combined box ids,
+labels missing their connecting words, a form printed several times on one page, headings beside small print."""
+
+from __future__ import annotations
+
+from fixtures.words.synth import lay_out
+
+from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.labels import tokens
+from loan_extractor.extraction.words import build_lines
+from loan_extractor.spec import DocType
+
+
+def _fields(doc_type: DocType, words: list) -> dict[str, object]:
+    found = extract_fields(doc_type, build_lines(words))
+    return {name: v.value if v else None for name, v in found.items()}
+
+
+def test_abbreviated_label_words_are_spelt_out() -> None:
+    assert tokens("Employee's soc. sec. no.") == ["employees", "social", "security", "number"]
+    assert tokens("Fed. ID Num") == ["federal", "id", "number"]
+    assert tokens("Notes") == ["notes"]  # only whole words are abbreviations
+
+
+def test_a_w2_summary_with_abbreviated_id_labels() -> None:
+    got = _fields(DocType.W2, lay_out([
+        (60, [(54, "2025 W-2 and EARNINGS SUMMARY")]),
+        (100, [(54, "1"), (84, "Wages, tips, other comp."), (400, "96,152.14")]),
+        (140, [(54, "Employer's federal ID no.:"), (214, "59-8265003")]),
+        (156, [(54, "Employee's social security no.: XXX-XX-0395")]),
+        (180, [(54, "Employee's SSA number:"), (214, "XXX-XX-0395")]),
+    ]))
+    assert (got["employer_ein"], got["employee_ssn_last4"], got["wages"]) == ("59-8265003", "0395", "96152.14")
+
+
+def test_combined_box_ids_and_labels_without_their_connecting_words() -> None:
+    got = _fields(DocType.W2, lay_out([
+        (60, [(40, "c Employer's name, address, ZIP"), (200, "2 Federal income tax withheld")]),
+        (72, [(42, "Maple Grove School District"), (202, "10962.86")]),
+        (84, [(42, "2253 Sycamore Boulevard")]),
+        (120, [(40, "e/f Employee's name, address, ZIP"), (200, "4 Social security tax withheld")]),
+        (132, [(42, "Marcus C Abernathy"), (202, "5537.90")]),
+    ], size=7))
+    assert got["employer_name"] == "Maple Grove School District"
+    assert got["employee_name"] == "Marcus C Abernathy"
+
+
+def test_a_value_under_a_label_is_not_read_from_the_copy_beside_it() -> None:
+    """Four-up W-2 sheets: the employer's city line of the copy to the right sits between a box label and its
+    amount; it starts far right of the label's end, so it is not under the label."""
+    got = _fields(DocType.W2, lay_out([
+        (117, [(170, "3 Social security wages"), (450, "3 Social security wages")]),
+        (123, [(41, "Austin, TX 78701"), (311, "Austin, TX 78701")]),
+        (128, [(172, "$121,525.61"), (452, "$121,525.61")]),
+    ], size=6))
+    assert got["social_security_wages"] == "121525.61"
+
+
+def test_a_large_heading_beside_small_print_stays_one_cell() -> None:
+    """A monospaced 16-point name has word gaps wider than the small print's line height: it is still one cell."""
+    heading = lay_out([(58, [(54, "Coastal"), (54 + 7 * 8.8 + 12, "Federal"), (54 + 14 * 8.8 + 24, "Savings")])],
+                      size=16)
+    small = lay_out([(58, [(330, "Statement Period: 01/01/2026 - 01/31/2026")])], size=8)
+    lines = build_lines(heading + small)
+    assert len(set(lines[0].segment_of[:3])) == 1
+    got = _fields(DocType.BANK_STATEMENT, heading + small + lay_out([(100, [(54, "Statement For:"), (160, "Jane Doe")])]))
+    assert got["bank_name"] == "Coastal Federal Savings"
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")
+
+
+def test_an_advice_slip_names_the_employee_under_deposited_to_the_account_of() -> None:
+    got = _fields(DocType.PAY_STUB, lay_out([
+        (60, [(54, "Silverline Insurance Co"), (400, "Earnings Statement")]),
+        (80, [(360, "Pay Date:"), (455, "03/27/2026")]),
+        (100, [(360, "ROBERT N THORNTON")]),
+        (300, [(54, "Deposited to the account of"), (300, "account number"), (390, "transit ABA"), (520, "amount")]),
+        (314, [(54, "Robert N Thornton"), (300, "xxxxxx4821"), (390, "xxxx xxxx"), (500, "$743.53")]),
+    ], size=8))
+    assert got["employee_name"] == "Robert N Thornton"
+
+
+def test_urla_employment_box_labels() -> None:
+    got = _fields(DocType.LOAN_APPLICATION, lay_out([
+        (60, [(58, "Employer or Business Name"), (340, "Base Income (Annual)")]),
+        (74, [(60, "Cedar Ridge Manufacturing Inc"), (342, "USD 98,300.00")]),
+    ]))
+    assert (got["employer_name"], got["annual_income"]) == ("Cedar Ridge Manufacturing Inc", "98300.00")
