@@ -47,4 +47,27 @@ def _heading(page: Page, y: float, title: str) -> None:
     page.rule(y + 4, width=1.2)
 
 
-LAYOUTS = {"urla_sections": urla_sections}
+def lender_worksheet(page: Page, doc: SampleDoc) -> None:
+    """A lender's intake worksheet: two label/value columns, the term in years, the rate with "APR", the SSN
+    masked with stars, the purpose as a phrase."""
+    f, s = doc.fields, page.style
+    purpose = {"purchase": "Purchase of primary residence", "refinance": "Rate/term refinance",
+               "cash_out_refinance": "Cash-out refinance", "construction": "Construction-to-permanent",
+               "other": "Other"}[str(f["loan_purpose"])]
+    page.text(MARGIN, 58, "Mortgage Pre-Qualification Worksheet", 15, bold=True)
+    page.rule(68)
+    ssn = "***-**-" + str(doc.extras["ssn"])[-4:]
+    left = [(pick(("Borrower Name", "Applicant", "Name", "Borrower"), s.variant), str(f["applicant_name"])), ("SSN", ssn),
+            (s.date_label("Date of Birth"), s.date(str(f["date_of_birth"]))), ("Employer", str(f["employer_name"])),
+            ("Annual Income", s.money(str(f["annual_income"])))]
+    for row, (label, value) in enumerate(left):
+        page.pair(MARGIN, 94 + row * 20, label, value, 120, size=10)
+    years = int(f["loan_term_months"]) // 12
+    right = [("Requested Amount", s.money(str(f["loan_amount"]))), ("Term", f"{years} years"),
+             ("Rate", f"{f['interest_rate']}% APR"), ("Purpose", purpose)]
+    for row, (label, value) in enumerate(right):
+        page.pair(350, 94 + row * 20, label, value, 100, size=10)
+    page.pair(MARGIN, 210, "Subject Property", str(f["property_address"]), 120, size=10)
+
+
+LAYOUTS = {"urla_sections": urla_sections, "lender_worksheet": lender_worksheet}

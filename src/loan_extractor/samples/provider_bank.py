@@ -3,6 +3,8 @@ line under them, or as a summary box beside the mailing address with the item co
 
 from __future__ import annotations
 
+from datetime import date
+
 from loan_extractor.samples.draw import MARGIN, WIDTH, Page
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
@@ -65,4 +67,32 @@ def counted_summary(page: Page, doc: SampleDoc) -> None:
     page.table(MARGIN, 220, [110, 250, 140], rows, line=16, left_cols=2)
 
 
-LAYOUTS = {"summary_row": summary_row, "counted_summary": counted_summary}
+def itemised_summary(page: Page, doc: SampleDoc) -> None:
+    """The period in a sentence under the holder's name, the account number in groups of four, dated balance
+    labels, the withdrawals' total beside zero-valued checks and fees."""
+    f, s, x = doc.fields, page.style, doc.extras
+    number = str(x["account_number"])
+    grouped = " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+    start, end = s.date(str(f["statement_period_start"])), s.date(str(f["statement_period_end"]))
+    page.text(MARGIN, 56, str(f["bank_name"]), 16, bold=True)
+    page.pair(MARGIN, 90, pick(HOLDER, s.variant), str(f["account_holder"]), 140, size=10)
+    long = [f"{d:%B} {d.day}, {d.year}" for d in (date.fromisoformat(str(f[k])) for k in
+                                                    ("statement_period_start", "statement_period_end"))]
+    sentence = (start, end) if s.dates != "dayfirst" else long  # no label to announce day-first dates
+    page.text(MARGIN, 108, f"Your Advantage Checking for {sentence[0]} to {sentence[1]}", 10)
+    page.pair(MARGIN, 124, "Account number", grouped if not s.mask else s.account(number), 140, size=10)
+    page.text(MARGIN, 156, "Account summary", 11, bold=True)
+    lines = ((f"Beginning balance on {start}", s.money(str(f["opening_balance"]))),
+             ("Deposits and other additions", s.money(str(f["total_deposits"]))),
+             ("Withdrawals and other subtractions", s.money(-round(float(str(f["total_withdrawals"])) * 100))),
+             ("Checks", s.money(0)), ("Service fees", s.money(0)),
+             (f"Ending balance on {end}", s.money(str(f["closing_balance"]))))
+    for row, (label, value) in enumerate(lines):
+        page.text(MARGIN, 176 + row * 15, label, 9.5, bold=row in (0, 5))
+        page.text(MARGIN + 330, 176 + row * 15, value, 9.5, bold=row in (0, 5), right=True)
+    rows = [["Date", "Description", "Amount"]]
+    rows += [[s.date(d.isoformat()), text, s.money(c)] for d, text, c in x["transactions"]]  # type: ignore[attr-defined]
+    page.table(MARGIN, 290, [110, 250, 140], rows, line=16, left_cols=2)
+
+
+LAYOUTS = {"summary_row": summary_row, "counted_summary": counted_summary, "itemised_summary": itemised_summary}

@@ -96,4 +96,36 @@ def summary_grid(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN, 320, f"Pay frequency: {str(x['frequency']).title()} ({PERIODS[str(x['frequency'])]} per year)", 8)
 
 
-LAYOUTS = {"earnings_advice": earnings_advice, "summary_grid": summary_grid}
+def header_strip(page: Page, doc: SampleDoc) -> None:
+    """A strip of column headings with the employee, dates and check number on the line under them, an earnings
+    table with a TOTAL row, and a box of this period's and the year's totals with net pay."""
+    f, s, x = doc.fields, page.style, doc.extras
+    page.text(MARGIN, 56, str(f["employer_name"]), 13, bold=True)
+    page.text(WIDTH - MARGIN, 56, "Payroll Check Stub", 11, right=True)
+    heads = ("Employee Name", s.date_label("Check Date"), s.date_label("Period Start"), s.date_label("Period End"),
+             "Check Number")
+    values = (str(f["employee_name"]), s.date(str(f["pay_date"])), s.date(str(f["pay_period_start"])),
+              s.date(str(f["pay_period_end"])), "104522")
+    widths = (150, 95, 95, 95, 70)
+    left = MARGIN
+    for head, value, width in zip(heads, values, widths):
+        page.text(left, 88, head, 7.5, bold=True)
+        page.text(left, 102, value, 9)
+        left += width + 2
+    page.rule(110)
+    hours = HOURS[str(x["frequency"])]
+    gross = round(float(str(f["gross_pay"])) * 100)
+    rows = [["Description", "Rate", "Hours", pick(CURRENT, s.variant), pick(TO_DATE, s.variant)],
+            ["Salary", f"{gross / 100 / hours:,.2f}", f"{hours:.2f}", s.money(gross), s.money(str(f["ytd_gross"]))],
+            ["TOTAL", "", f"{hours:.2f}", s.money(gross), s.money(str(f["ytd_gross"]))]]
+    y = page.table(MARGIN, 134, [170, 70, 70, 100, 100], rows, line=15)
+    deductions = sum(dict(x["deductions"]).values())
+    n = int(x["periods_to_date"])
+    rows = [["", "Gross Pay", "Deductions", "Net Pay"],
+            ["This Period", s.money(gross), s.money(deductions), s.money(str(f["net_pay"]))],
+            ["Year to Date", s.money(str(f["ytd_gross"])), s.money(deductions * n),
+             s.money(round(float(str(f["net_pay"])) * 100) * n)]]
+    page.table(MARGIN, y + 30, [130, 120, 120, 120], rows, line=16)
+
+
+LAYOUTS = {"earnings_advice": earnings_advice, "summary_grid": summary_grid, "header_strip": header_strip}

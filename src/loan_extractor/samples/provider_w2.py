@@ -77,4 +77,62 @@ def _small_box(page: Page, x: float, y: float, w: float, label: str, value: str)
         page.text(x + 5, y + 20, value, 8)
 
 
-LAYOUTS = {"earnings_summary": earnings_summary, "four_up": four_up}
+def full_form(page: Page, doc: SampleDoc) -> None:
+    """Every box of the form: 7 to 14 beside and under the employee's name boxes, box 12a with its code, and the
+    state and local row (15 to 20) at the bottom; the year between the title and the agency's name."""
+    f, x = doc.fields, doc.extras
+    full = WIDTH - 2 * MARGIN
+    half, quarter = full / 2, full / 4
+    deferral = round(float(str(f["medicare_wages"])) * 100) - round(float(str(f["wages"])) * 100)
+    _box(page, MARGIN, 50, half, 30, "a Employee's social security number", _ssn(page, doc))
+    _box(page, MARGIN + half, 50, half, 30, "OMB No. 1545-0029", "")
+    _box(page, MARGIN, 80, half, 30, "b Employer identification number (EIN)", str(f["employer_ein"]))
+    right = [("1 Wages, tips, other compensation", "wages"), ("2 Federal income tax withheld", "federal_income_tax_withheld"),
+             ("3 Social security wages", "social_security_wages"), ("4 Social security tax withheld", "ss_tax"),
+             ("5 Medicare wages and tips", "medicare_wages"), ("6 Medicare tax withheld", "medicare_tax")]
+    for number, (label, key) in enumerate(right):
+        _box(page, MARGIN + half + (number % 2) * quarter, 80 + (number // 2) * 30, quarter, 30, label,
+             _amount(page, doc, key))
+    _box(page, MARGIN + half, 170, quarter, 30, "7 Social security tips", "")
+    _box(page, MARGIN + half + quarter, 170, quarter, 30, "8 Allocated tips", "")
+    page.box(MARGIN, 110, half, 90, "")
+    page.text(MARGIN + 3, 118, "c Employer's name, address, and ZIP code", 6.5)
+    employer = x["employer"]
+    for number, line in enumerate((str(f["employer_name"]), employer.street, employer.city_line)):
+        page.text(MARGIN + 6, 136 + number * 14, line, 10)
+    _box(page, MARGIN, 200, half, 30, "d Control number", "A1043")
+    _box(page, MARGIN + half, 200, quarter, 30, "9", "")
+    _box(page, MARGIN + half + quarter, 200, quarter, 30, "10 Dependent care benefits", "")
+    _box(page, MARGIN, 230, half * 0.55, 30, "e Employee's first name and initial", str(x["first"]))
+    _box(page, MARGIN + half * 0.55, 230, half * 0.35, 30, "Last name", str(x["last"]))
+    _box(page, MARGIN + half * 0.9, 230, half * 0.1, 30, "Suff.", "")
+    _box(page, MARGIN + half, 230, quarter, 30, "11 Nonqualified plans", "")
+    _box(page, MARGIN + half + quarter, 230, quarter, 30, "12a See instructions for box 12",
+         f"D  {page.style.money(deferral)}" if deferral else "")
+    _box(page, MARGIN, 260, half, 30, "f Employee's address and ZIP code", "1200 Elm Court, Apt 4")
+    _box(page, MARGIN + half, 260, quarter, 30, "14 Other", "")
+    _box(page, MARGIN + half + quarter, 260, quarter, 30, "12b", "")
+    bottom = [("15 State", employer.city_line.split(", ")[1][:2]), ("Employer's state ID number", "4410-2291"),
+              ("16 State wages, tips, etc.", _amount(page, doc, "wages")),
+              ("17 State income tax", page.style.money(round(float(str(f["wages"])) * 4))), ("18 Local wages", ""),
+              ("19 Local income tax", ""), ("20 Locality name", "")]
+    widths = (40, 90, 100, 80, 60, 60, full - 430)
+    left = MARGIN
+    for (label, value), width in zip(bottom, widths):
+        _box(page, left, 300, width, 30, label, value)
+        left += width
+    page.text(MARGIN, 350, "Form W-2 Wage and Tax Statement", 13, bold=True)
+    page.text(MARGIN + 250, 350, str(f["tax_year"]), 16, bold=True)
+    page.text(WIDTH - MARGIN, 350, "Department of the Treasury - Internal Revenue Service", 7, right=True)
+    page.text(MARGIN, 364, "Copy B - To Be Filed With Employee's FEDERAL Tax Return.", 7)
+
+
+def _box(page: Page, x: float, y: float, w: float, h: float, label: str, value: str) -> None:
+    """A box of the full form: its label in 6.5-point type as the printed form has it, the value in 9."""
+    page.box(x, y, w, h, "")
+    page.text(x + 3, y + 8, label, 6.5)
+    if value:
+        page.text(x + 5, y + h - 7, value, 9)
+
+
+LAYOUTS = {"earnings_summary": earnings_summary, "four_up": four_up, "full_form": full_form}
