@@ -85,3 +85,40 @@ def test_urla_employment_box_labels() -> None:
         (74, [(60, "Cedar Ridge Manufacturing Inc"), (342, "USD 98,300.00")]),
     ]))
     assert (got["employer_name"], got["annual_income"]) == ("Cedar Ridge Manufacturing Inc", "98300.00")
+
+
+def test_a_label_word_inside_a_compound_value_is_no_label() -> None:
+    """"Rate/term refinance" holds the labels Rate and Term: as parts of one word they are the purpose's value."""
+    got = _fields(DocType.LOAN_APPLICATION, lay_out([
+        (100, [(54, "Term:"), (174, "30 years"), (350, "Rate:"), (450, "6.875% APR")]),
+        (120, [(54, "Employer:"), (174, "Bluebird Dental Group"), (350, "Purpose:"), (450, "Rate/term refinance")]),
+    ]))
+    assert (got["loan_purpose"], got["loan_term_months"], got["interest_rate"]) == ("refinance", 360, "6.875")
+
+
+def test_a_label_ending_in_a_colon_still_counts_inside_a_compound() -> None:
+    got = _fields(DocType.PAY_STUB, lay_out([(100, [(54, "Employee/Payee:"), (180, "Jane Q Doe")])]))
+    assert got["employee_name"] == "Jane Q Doe"
+
+
+def test_a_statement_period_printed_in_a_sentence() -> None:
+    rows = [
+        (56, [(54, "First Union Savings Bank")]),
+        (90, [(54, "Account Owner:"), (194, "Victor L Gallagher")]),
+        (108, [(54, "Your Advantage Checking for January 1, 2026 to January 31, 2026")]),
+        (176, [(54, "Beginning balance on January 1, 2026"), (350, "$20,647.16")]),
+        (300, [(54, "01/05/2026"), (164, "Payroll Deposit"), (400, "$1,575.55")]),
+    ]
+    found = extract_fields(DocType.BANK_STATEMENT, build_lines(lay_out(rows)))
+    start, end = found["statement_period_start"], found["statement_period_end"]
+    assert (start.value, end.value) == ("2026-01-01", "2026-01-31")
+    assert start.conf < 1.0  # read without a label
+
+
+def test_two_different_unlabelled_periods_give_none() -> None:
+    got = _fields(DocType.BANK_STATEMENT, lay_out([
+        (56, [(54, "First Union Savings Bank")]),
+        (108, [(54, "Checking for 01/01/2026 to 01/31/2026")]),
+        (124, [(54, "Savings for 12/01/2025 through 12/31/2025")]),
+    ]))
+    assert (got["statement_period_start"], got["statement_period_end"]) == (None, None)

@@ -128,8 +128,22 @@ def _match_at(line: Line, index: int, toks: list[tuple[str, int]], i: int, label
     if not sims or not (len(sims) == len(ptoks) or partial):
         return None
     start, end = toks[i][1], toks[i + used - 1][1] + 1
+    if _part_of_compound(line, toks, i, used):
+        return None
     score = sum(sims) / len(ptoks)
     return Hit(label.text, label.targets, index, start, end, score, len(sims), _box_start(line, start, box_ids))
+
+
+def _part_of_compound(line: Line, toks: list[tuple[str, int]], i: int, used: int) -> bool:
+    """A label matching only part of one word joined to more letters ("Rate" or "Term" of "Rate/term
+    refinance") is part of a value, unless a colon ends the word ("Name/Address:")."""
+    word = toks[i][1]
+    rest = i + used
+    if toks[rest - 1][1] != word:
+        return False
+    before = i > 0 and toks[i - 1][1] == word and toks[i - 1][0].isalpha()
+    after = rest < len(toks) and toks[rest][1] == word and toks[rest][0].isalpha()
+    return (before or after) and not line.words[word].text.endswith(":")
 
 
 def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
