@@ -128,4 +128,36 @@ def header_strip(page: Page, doc: SampleDoc) -> None:
     page.table(MARGIN, y + 30, [130, 120, 120, 120], rows, line=16)
 
 
-LAYOUTS = {"earnings_advice": earnings_advice, "summary_grid": summary_grid, "header_strip": header_strip}
+def two_level_columns(page: Page, doc: SampleDoc) -> None:
+    """Column headings on two levels: Current and Year to Date each over Hours and Amount; the employee's and the
+    company's names in a header block with their labels in small capitals above them."""
+    f, s, x = doc.fields, page.style, doc.extras
+    employer = x["employer"]
+    page.text(MARGIN, 54, "EMPLOYEE", 7, bold=True)
+    page.text(300, 54, "COMPANY", 7, bold=True)
+    page.text(MARGIN, 67, str(f["employee_name"]), 11)
+    page.text(300, 67, str(f["employer_name"]), 11)
+    page.text(300, 80, f"{employer.street}, {employer.city_line}", 8)
+    period = f"{s.date(str(f['pay_period_start']))} - {s.date(str(f['pay_period_end']))}"
+    page.pair(MARGIN, 108, s.date_label("Pay Period"), period, 80, size=9)
+    page.pair(300, 108, s.date_label("Pay Date"), s.date(str(f["pay_date"])), 80, size=9)
+    hours = HOURS[str(x["frequency"])]
+    n = int(x["periods_to_date"])
+    gross = round(float(str(f["gross_pay"])) * 100)
+    page.text(MARGIN + 185, 140, "Current", 9, bold=True)
+    page.text(MARGIN + 375, 140, "Year to Date", 9, bold=True)
+    rows = [["Earnings", "Hours", "Amount", "Hours", "Amount"],
+            ["Regular", f"{hours:.2f}", s.money(gross), f"{hours * n:.2f}", s.money(str(f["ytd_gross"]))],
+            [pick(("Gross Earnings", "Total Earnings", "Gross Pay", "Total Gross"), s.variant), f"{hours:.2f}",
+             s.money(gross), f"{hours * n:.2f}", s.money(str(f["ytd_gross"]))]]
+    y = page.table(MARGIN, 156, [150, 60, 100, 80, 110], rows, line=15)
+    rows = [["Deductions", "", "Amount", "", "Amount"]]
+    rows += [[name, "", s.money(c), "", s.money(c * n)] for name, c in dict(x["deductions"]).items()]
+    y = page.table(MARGIN, y + 14, [150, 60, 100, 80, 110], rows, line=14)
+    page.rule(y)
+    page.text(MARGIN, y + 16, pick(("Net Pay", "Net Check", "Net Amount", "Take Home Pay"), s.variant), 10, bold=True)
+    page.text(MARGIN + 310, y + 16, s.money(str(f["net_pay"])), 10, bold=True, right=True)
+
+
+LAYOUTS = {"earnings_advice": earnings_advice, "summary_grid": summary_grid, "header_strip": header_strip,
+           "two_level_columns": two_level_columns}

@@ -135,4 +135,22 @@ def _box(page: Page, x: float, y: float, w: float, h: float, label: str, value: 
         page.text(x + 5, y + h - 7, value, 9)
 
 
-LAYOUTS = {"earnings_summary": earnings_summary, "four_up": four_up, "full_form": full_form}
+def dotted_copy(page: Page, doc: SampleDoc) -> None:
+    """An employee's copy printed by an HR system: "Box N description ...... amount" lines joined by dot leaders,
+    the identifiers in a block above, the tax year in a "Tax Year:" line."""
+    f, s = doc.fields, page.style
+    page.text(MARGIN, 58, "W-2 Employee Copy", 15, bold=True)
+    page.pair(WIDTH - 190, 58, "Tax Year", str(f["tax_year"]), 60, size=11)
+    page.pair(MARGIN, 92, "Employee", str(f["employee_name"]), 130, size=10)
+    page.pair(MARGIN, 108, pick(SSN, s.variant), _ssn(page, doc), 130, size=10)
+    page.pair(MARGIN, 124, "Employer", str(f["employer_name"]), 130, size=10)
+    page.pair(MARGIN, 140, pick(EIN, s.variant), str(f["employer_ein"]), 130, size=10)
+    for row, (box, label, key) in enumerate(BOXES):
+        y = 176 + row * 18
+        text = f"Box {box} {label} "
+        page.text(MARGIN, y, text + "." * max(3, 62 - len(text)), 10)
+        page.text(WIDTH - MARGIN - 40, y, _amount(page, doc, key), 10, right=True)
+
+
+LAYOUTS = {"earnings_summary": earnings_summary, "four_up": four_up, "full_form": full_form,
+           "dotted_copy": dotted_copy}
