@@ -122,3 +122,24 @@ def test_two_different_unlabelled_periods_give_none() -> None:
         (124, [(54, "Savings for 12/01/2025 through 12/31/2025")]),
     ]))
     assert (got["statement_period_start"], got["statement_period_end"]) == (None, None)
+
+
+def test_two_level_headers_give_each_amount_its_spanning_column() -> None:
+    """"Current" and "Year to Date" each over "Hours  Amount": the row's amounts go by the header spanning them."""
+    got = _fields(DocType.PAY_STUB, lay_out([
+        (50, [(54, "Employee:"), (130, "George Abernathy")]),
+        (133, [(239, "Current"), (429, "Year to Date")]),
+        (148, [(54, "Earnings"), (210, "Hours"), (300, "Amount"), (390, "Hours"), (480, "Amount")]),
+        (163, [(54, "Regular"), (210, "86.67"), (300, "5,145.83"), (390, "260.01"), (480, "15,437.49")]),
+        (178, [(54, "Gross Pay"), (210, "86.67"), (300, "5,145.83"), (390, "260.01"), (480, "15,437.49")]),
+    ]))
+    assert (got["gross_pay"], got["ytd_gross"]) == ("5145.83", "15437.49")
+
+
+def test_a_tax_year_label_is_no_unit_of_years() -> None:
+    """"Tax Year: 2025" names a year; only a count of months is converted from a label in years."""
+    got = _fields(DocType.W2, lay_out([
+        (58, [(54, "W-2 Employee Copy"), (420, "Tax Year:"), (480, "2025")]),
+        (176, [(54, "Box 1 Wages, tips, other comp. ......................"), (480, "$126,491.12")]),
+    ]))
+    assert (got["tax_year"], got["wages"]) == (2025, "126491.12")

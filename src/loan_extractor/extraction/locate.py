@@ -11,6 +11,7 @@ BELOW_LINES = 3  # how many lines under a label its value may sit
 BELOW_GAP = 3.0  # ... and at most this many line heights below it
 BELOW_REACH = 3.0  # ... starting at most this many line heights right of the label's end
 HEADER_LINES = 12  # how far above a table row its column headers may be
+SPAN_LINES = 2  # how far above repeated sub-headers ("Amount  Amount") the headers spanning them may be
 HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the narrower of the two
 HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
@@ -123,14 +124,34 @@ class Page:
         return min((x for x in starts if x > label_end), default=float("inf"))
 
     def header_above(self, row: Hit, columns: dict[str, list[Hit]]) -> dict[str, Hit]:
-        """The nearest header line above a table row: column target -> its header hit."""
+        """The nearest header line above a table row: column target -> its header hit.
+
+        Headers on two levels ("Current" and "Year to Date" each over "Hours  Amount"): a sub-header printed
+        more than once stands for the spanning header above it that is nearest.
+        """
         for index in range(row.line - 1, max(row.line - 1 - HEADER_LINES, -1), -1):
             if self.lines[index].page != self.lines[row.line].page:
                 break
-            found = {target: h for target, hs in columns.items() for h in hs if h.line == index}
-            if found:
+            on_line = [(target, h) for target, hs in columns.items() for h in hs if h.line == index]
+            if on_line:
+                found = dict(on_line)
+                repeated = [h for target, h in on_line if sum(t == target for t, _ in on_line) > 1]
+                spans = self._spanning(index, columns) if repeated else {}
+                return {target: min(repeated, key=lambda h: abs(self._centre(h) - self._centre(span)))
+                        for target, span in spans.items()} or found
+        return {}
+
+    def _spanning(self, index: int, columns: dict[str, list[Hit]]) -> dict[str, Hit]:
+        """Headers of two or more distinct columns on one of the two lines above a header line."""
+        for above in range(index - 1, max(index - 1 - SPAN_LINES, -1), -1):
+            found = {target: h for target, hs in columns.items() for h in hs if h.line == above}
+            if len(found) >= 2:
                 return found
         return {}
+
+    def _centre(self, hit: Hit) -> float:
+        left, right = span(self.lines[hit.line], hit)
+        return (left + right) / 2
 
 
 def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
