@@ -69,7 +69,7 @@ def summary_grid(page: Page, doc: SampleDoc) -> None:
     Current and YTD rows under Gross Earnings / Employee Taxes / Deductions / Net Pay columns."""
     f, s, x = doc.fields, page.style, doc.extras
     employer = x["employer"]
-    page.text(MARGIN, 58, "Employee Pay Stub", 15, bold=True)
+    page.text(MARGIN, 58, "Employee Earnings Statement", 15, bold=True)
     page.text(WIDTH - MARGIN, 58, f"{s.date_label('Check Date')}: {s.date(str(f['pay_date']))}", 10, right=True)
     page.text(MARGIN, 90, "Company", 9, bold=True)
     page.text(320, 90, "Employee", 9, bold=True)
@@ -101,7 +101,7 @@ def header_strip(page: Page, doc: SampleDoc) -> None:
     table with a TOTAL row, and a box of this period's and the year's totals with net pay."""
     f, s, x = doc.fields, page.style, doc.extras
     page.text(MARGIN, 56, str(f["employer_name"]), 13, bold=True)
-    page.text(WIDTH - MARGIN, 56, "Payroll Check Stub", 11, right=True)
+    page.text(WIDTH - MARGIN, 56, "Statement of Earnings and Deductions", 11, right=True)
     heads = ("Employee Name", s.date_label("Check Date"), s.date_label("Period Start"), s.date_label("Period End"),
              "Check Number")
     values = (str(f["employee_name"]), s.date(str(f["pay_date"])), s.date(str(f["pay_period_start"])),
@@ -109,7 +109,7 @@ def header_strip(page: Page, doc: SampleDoc) -> None:
     widths = (150, 95, 95, 95, 70)
     left = MARGIN
     for head, value, width in zip(heads, values, widths):
-        page.text(left, 88, head, 7.5, bold=True)
+        page.text(left, 88, head, 6 if s.dates == "dayfirst" else 7.5, bold=True)
         page.text(left, 102, value, 9)
         left += width + 2
     page.rule(110)
