@@ -143,3 +143,13 @@ def test_a_tax_year_label_is_no_unit_of_years() -> None:
         (176, [(54, "Box 1 Wages, tips, other comp. ......................"), (480, "$126,491.12")]),
     ]))
     assert (got["tax_year"], got["wages"]) == (2025, "126491.12")
+
+
+def test_a_compound_label_before_its_amount_is_still_a_label() -> None:
+    got = _fields(DocType.BANK_STATEMENT, lay_out([
+        (56, [(54, "First Union Savings Bank")]),
+        (176, [(54, "Beginning Balance"), (350, "$20,647.16")]),
+        (191, [(54, "Deposits/Credits"), (350, "$1,575.55")]),
+        (206, [(54, "Checks/Debits $1,490.86")]),
+    ]))
+    assert (got["total_deposits"], got["total_withdrawals"]) == ("1575.55", "1490.86")

@@ -135,15 +135,19 @@ def _match_at(line: Line, index: int, toks: list[tuple[str, int]], i: int, label
 
 
 def _part_of_compound(line: Line, toks: list[tuple[str, int]], i: int, used: int) -> bool:
-    """A label matching only part of one word joined to more letters ("Rate" or "Term" of "Rate/term
-    refinance") is part of a value, unless a colon ends the word ("Name/Address:")."""
+    """A label matching only part of one word joined to more letters, with more words of letters after it in its
+    cell ("Rate" or "Term" of "Rate/term refinance"), is part of a value. A compound label stands alone or before
+    its amount ("Checks/Debits 1,234.56"), or ends in a colon ("Name/Address:")."""
     word = toks[i][1]
     rest = i + used
-    if toks[rest - 1][1] != word:
+    if toks[rest - 1][1] != word or line.words[word].text.endswith(":"):
         return False
     before = i > 0 and toks[i - 1][1] == word and toks[i - 1][0].isalpha()
     after = rest < len(toks) and toks[rest][1] == word and toks[rest][0].isalpha()
-    return (before or after) and not line.words[word].text.endswith(":")
+    nxt = word + 1
+    words_follow = (nxt < len(line.words) and line.segment_of[nxt] == line.segment_of[word]
+                    and line.words[nxt].text.strip(".,;").isalpha())
+    return (before or after) and words_follow
 
 
 def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
