@@ -63,7 +63,8 @@ def test_a_large_heading_beside_small_print_stays_one_cell() -> None:
     small = lay_out([(58, [(330, "Statement Period: 01/01/2026 - 01/31/2026")])], size=8)
     lines = build_lines(heading + small)
     assert len(set(lines[0].segment_of[:3])) == 1
-    got = _fields(DocType.BANK_STATEMENT, heading + small + lay_out([(100, [(54, "Statement For:"), (160, "Jane Doe")])]))
+    holder = lay_out([(100, [(54, "Statement For:"), (160, "Jane Doe")])])
+    got = _fields(DocType.BANK_STATEMENT, heading + small + holder)
     assert got["bank_name"] == "Coastal Federal Savings"
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")
 

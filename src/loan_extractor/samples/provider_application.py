@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from loan_extractor.samples.draw import MARGIN, WIDTH, Page
 from loan_extractor.samples.layout_application import PURPOSES, _ssn
+from loan_extractor.samples.provider_pay_stub import fitted_pair
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
 
@@ -57,17 +58,18 @@ def lender_worksheet(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN, 58, "Mortgage Pre-Qualification Worksheet", 15, bold=True)
     page.rule(68)
     ssn = "***-**-" + str(doc.extras["ssn"])[-4:]
-    left = [(pick(("Borrower Name", "Applicant", "Name", "Borrower"), s.variant), str(f["applicant_name"])), ("SSN", ssn),
+    name = pick(("Borrower Name", "Applicant", "Name", "Borrower"), s.variant)
+    left = [(name, str(f["applicant_name"])), ("SSN", ssn),
             (s.date_label("Date of Birth"), s.date(str(f["date_of_birth"]))), ("Employer", str(f["employer_name"])),
             ("Annual Income", s.money(str(f["annual_income"])))]
     for row, (label, value) in enumerate(left):
-        page.pair(MARGIN, 94 + row * 20, label, value, 120, size=10)
+        fitted_pair(page, MARGIN, 94 + row * 20, label, value, 120, size=10)
     years = int(f["loan_term_months"]) // 12
     right = [("Requested Amount", s.money(str(f["loan_amount"]))), ("Term", f"{years} years"),
              ("Rate", f"{f['interest_rate']}% APR"), ("Purpose", purpose)]
     for row, (label, value) in enumerate(right):
-        page.pair(350, 94 + row * 20, label, value, 100, size=10)
-    page.pair(MARGIN, 210, "Subject Property", str(f["property_address"]), 120, size=10)
+        fitted_pair(page, 350, 94 + row * 20, label, value, 100, size=10)
+    fitted_pair(page, MARGIN, 210, "Subject Property", str(f["property_address"]), 120, size=10)
 
 
 LAYOUTS = {"urla_sections": urla_sections, "lender_worksheet": lender_worksheet}

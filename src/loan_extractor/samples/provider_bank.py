@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from loan_extractor.samples.draw import MARGIN, WIDTH, Page
+from loan_extractor.samples.provider_pay_stub import fitted_pair
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
 
@@ -24,10 +25,10 @@ def summary_row(page: Page, doc: SampleDoc) -> None:
     f, s, x = doc.fields, page.style, doc.extras
     page.text(MARGIN, 58, str(f["bank_name"]), 16, bold=True)
     page.text(WIDTH - MARGIN, 58, "Customer Service: 1-800-555-0142", 9, right=True)
-    page.pair(MARGIN, 92, pick(HOLDER, s.variant), str(f["account_holder"]), 130, size=10)
-    page.pair(MARGIN, 108, pick(NUMBER, s.variant), s.account(str(x["account_number"])), 130, size=10)
+    fitted_pair(page, MARGIN, 92, pick(HOLDER, s.variant), str(f["account_holder"]), 150, size=10)
+    fitted_pair(page, MARGIN, 108, pick(NUMBER, s.variant), s.account(str(x["account_number"])), 150, size=10)
     period = f"{s.date(str(f['statement_period_start']))} through {s.date(str(f['statement_period_end']))}"
-    page.pair(MARGIN, 124, s.date_label("Statement Period"), period, 130, size=10)
+    fitted_pair(page, MARGIN, 124, s.date_label("Statement Period"), period, 130, size=10)
     page.text(MARGIN, 160, "CHECKING SUMMARY", 11, bold=True)
     page.rule(166)
     quarter = (WIDTH - 2 * MARGIN) / 4
@@ -48,9 +49,9 @@ def counted_summary(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN, 58, str(f["bank_name"]), 16, bold=True)
     period = f"{s.date(str(f['statement_period_start']))} - {s.date(str(f['statement_period_end']))}"
     page.text(WIDTH - MARGIN, 58, f"{s.date_label('Statement Period')}: {period}", 9, right=True)
-    page.pair(MARGIN, 96, pick(HOLDER, s.variant), str(f["account_holder"]), 110, size=10)
-    page.text(MARGIN + 110, 110, "PO Box 4410", 9)
-    page.pair(MARGIN, 128, pick(NUMBER, s.variant), s.account(str(x["account_number"])), 110, size=10)
+    fitted_pair(page, MARGIN, 96, pick(HOLDER, s.variant), str(f["account_holder"]), 150, size=10)
+    page.text(MARGIN + 150, 110, "PO Box 4410", 9)
+    fitted_pair(page, MARGIN, 128, pick(NUMBER, s.variant), s.account(str(x["account_number"])), 150, size=10)
     transactions = list(x["transactions"])  # type: ignore[arg-type]
     ins = sum(1 for t in transactions if t[2] > 0)
     labels = SUMMARY[s.variant]
@@ -75,12 +76,12 @@ def itemised_summary(page: Page, doc: SampleDoc) -> None:
     grouped = " ".join(number[i : i + 4] for i in range(0, len(number), 4))
     start, end = s.date(str(f["statement_period_start"])), s.date(str(f["statement_period_end"]))
     page.text(MARGIN, 56, str(f["bank_name"]), 16, bold=True)
-    page.pair(MARGIN, 90, pick(HOLDER, s.variant), str(f["account_holder"]), 140, size=10)
+    fitted_pair(page, MARGIN, 90, pick(HOLDER, s.variant), str(f["account_holder"]), 140, size=10)
     long = [f"{d:%B} {d.day}, {d.year}" for d in (date.fromisoformat(str(f[k])) for k in
                                                     ("statement_period_start", "statement_period_end"))]
     sentence = (start, end) if s.dates != "dayfirst" else long  # no label to announce day-first dates
     page.text(MARGIN, 108, f"Your Advantage Checking for {sentence[0]} to {sentence[1]}", 10)
-    page.pair(MARGIN, 124, "Account number", grouped if not s.mask else s.account(number), 140, size=10)
+    fitted_pair(page, MARGIN, 124, "Account number", grouped if not s.mask else s.account(number), 140, size=10)
     page.text(MARGIN, 156, "Account summary", 11, bold=True)
     lines = ((f"Beginning balance on {start}", s.money(str(f["opening_balance"]))),
              ("Deposits and other additions", s.money(str(f["total_deposits"]))),

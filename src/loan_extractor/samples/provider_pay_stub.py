@@ -12,6 +12,13 @@ CURRENT = ("this period", "Current", "This Period", "Current Period")
 TO_DATE = ("year to date", "YTD", "Year to Date", "YTD Amount")
 
 
+def fitted_pair(page: Page, x: float, y: float, label: str, value: str, gap: float, size: float = 10.5) -> None:
+    """A `Label:` and its value, the value moved right when the label is wider than the gap (a long
+    day-first label), as a form leaves room for its own labels."""
+    width = page.canvas.stringWidth(f"{label}:", page._font(True), size)
+    page.pair(x, y, label, value, max(gap, width + size), size)
+
+
 def earnings_advice(page: Page, doc: SampleDoc) -> None:
     """Header with the period lines at the right, the employee's name unlabelled under them, an earnings table
     with rate and hours columns, statutory deductions, and a deposit advice slip below a dashed rule."""
@@ -23,7 +30,7 @@ def earnings_advice(page: Page, doc: SampleDoc) -> None:
     page.text(WIDTH - MARGIN, 60, "Earnings Statement", 14, bold=True, right=True)
     for number, (label, key) in enumerate((("Period Beginning", "pay_period_start"),
                                             ("Period Ending", "pay_period_end"), ("Pay Date", "pay_date"))):
-        page.pair(360, 80 + number * 13, s.date_label(label), s.date(str(f[key])), 95, size=9)
+        fitted_pair(page, 360, 80 + number * 13, s.date_label(label), s.date(str(f[key])), 95, size=9)
     page.text(MARGIN, 128, "Filing Status: Single", 8)
     page.text(MARGIN, 139, "Exemptions/Allowances: Federal 1", 8)
     page.text(360, 140, str(f["employee_name"]).upper(), 10, bold=True)
@@ -37,7 +44,8 @@ def earnings_advice(page: Page, doc: SampleDoc) -> None:
     y = page.table(MARGIN, 172, widths, rows, line=15)
     page.text(MARGIN, y + 8, "Deductions   Statutory", 9, bold=True)
     n = int(x["periods_to_date"])
-    rows = [["", "", "", "", ""]] + [[name, "", "", s.money(-c), s.money(c * n)] for name, c in dict(x["deductions"]).items()]
+    rows = [["", "", "", "", ""]]
+    rows += [[name, "", "", s.money(-c), s.money(c * n)] for name, c in dict(x["deductions"]).items()]
     y = page.table(MARGIN, y + 8, widths, rows, line=14)
     page.text(MARGIN, y + 10, "Net Pay", 10, bold=True)
     page.text(MARGIN + 380, y + 10, s.money(str(f["net_pay"])), 10, bold=True, right=True)
@@ -51,8 +59,9 @@ def _advice(page: Page, doc: SampleDoc, y: float) -> None:
     page.rule(y)
     page.canvas.setDash()
     page.text(MARGIN, y + 24, str(f["employer_name"]), 10, bold=True)
-    page.pair(360, y + 24, "Advice number", f"000{sum(map(ord, str(f['employee_name']))) * 7919 % 10**7:07d}", 95, size=9)
-    page.pair(360, y + 38, s.date_label("Pay date"), s.date(str(f["pay_date"])), 95, size=9)
+    advice = f"000{sum(map(ord, str(f['employee_name']))) * 7919 % 10**7:07d}"
+    fitted_pair(page, 360, y + 24, "Advice number", advice, 95, size=9)
+    fitted_pair(page, 360, y + 38, s.date_label("Pay date"), s.date(str(f["pay_date"])), 95, size=9)
     page.text(MARGIN, y + 64, "Deposited to the account of", 8)
     page.text(300, y + 64, "account number", 8)
     page.text(390, y + 64, "transit ABA", 8)
@@ -79,7 +88,7 @@ def summary_grid(page: Page, doc: SampleDoc) -> None:
     page.text(320, 117, "XXX-XX-" + f"{len(str(f['employee_name'])) * 97 % 10000:04d}", 9)
     page.text(MARGIN, 129, employer.city_line, 9)
     period = f"{s.date(str(f['pay_period_start']))} - {s.date(str(f['pay_period_end']))}"
-    page.pair(MARGIN, 156, s.date_label("Pay Period"), period, 90, size=10)
+    fitted_pair(page, MARGIN, 156, s.date_label("Pay Period"), period, 90, size=10)
     deductions = dict(x["deductions"])
     taxes = sum(c for k, c in deductions.items() if k != "401(k)")
     other = deductions.get("401(k)", 0)
@@ -139,8 +148,8 @@ def two_level_columns(page: Page, doc: SampleDoc) -> None:
     page.text(300, 67, str(f["employer_name"]), 11)
     page.text(300, 80, f"{employer.street}, {employer.city_line}", 8)
     period = f"{s.date(str(f['pay_period_start']))} - {s.date(str(f['pay_period_end']))}"
-    page.pair(MARGIN, 108, s.date_label("Pay Period"), period, 80, size=9)
-    page.pair(300, 108, s.date_label("Pay Date"), s.date(str(f["pay_date"])), 80, size=9)
+    fitted_pair(page, MARGIN, 108, s.date_label("Pay Period"), period, 80, size=9)
+    fitted_pair(page, 300, 108, s.date_label("Pay Date"), s.date(str(f["pay_date"])), 80, size=9)
     hours = HOURS[str(x["frequency"])]
     n = int(x["periods_to_date"])
     gross = round(float(str(f["gross_pay"])) * 100)

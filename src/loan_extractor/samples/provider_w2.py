@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from loan_extractor.samples.draw import HEIGHT, MARGIN, WIDTH, Page
 from loan_extractor.samples.layout_w2 import _amount, _ssn
+from loan_extractor.samples.provider_pay_stub import fitted_pair
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
 
@@ -30,8 +31,8 @@ def earnings_summary(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN, 172, "Wage and Tax Statement", 12, bold=True)
     rows = [["Box", "Description", "Amount"]] + [[n, label, _amount(page, doc, key)] for n, label, key in BOXES]
     page.table(MARGIN, 192, [30, 260, 150], rows, line=16, left_cols=2)
-    page.pair(MARGIN, 316, pick(EIN, s.variant), str(f["employer_ein"]), 160, size=9.5)
-    page.pair(MARGIN, 332, pick(SSN, s.variant), _ssn(page, doc), 160, size=9.5)
+    fitted_pair(page, MARGIN, 316, pick(EIN, s.variant), str(f["employer_ein"]), 160, size=9.5)
+    fitted_pair(page, MARGIN, 332, pick(SSN, s.variant), _ssn(page, doc), 160, size=9.5)
     page.text(MARGIN, 360, "Employer's name, address, and ZIP code", 8)
     page.text(320, 360, "Employee's name, address, and ZIP code", 8)
     employer = x["employer"]
@@ -87,7 +88,8 @@ def full_form(page: Page, doc: SampleDoc) -> None:
     _box(page, MARGIN, 50, half, 30, "a Employee's social security number", _ssn(page, doc))
     _box(page, MARGIN + half, 50, half, 30, "OMB No. 1545-0029", "")
     _box(page, MARGIN, 80, half, 30, "b Employer identification number (EIN)", str(f["employer_ein"]))
-    right = [("1 Wages, tips, other compensation", "wages"), ("2 Federal income tax withheld", "federal_income_tax_withheld"),
+    right = [("1 Wages, tips, other compensation", "wages"),
+             ("2 Federal income tax withheld", "federal_income_tax_withheld"),
              ("3 Social security wages", "social_security_wages"), ("4 Social security tax withheld", "ss_tax"),
              ("5 Medicare wages and tips", "medicare_wages"), ("6 Medicare tax withheld", "medicare_tax")]
     for number, (label, key) in enumerate(right):
@@ -140,11 +142,11 @@ def dotted_copy(page: Page, doc: SampleDoc) -> None:
     the identifiers in a block above, the tax year in a "Tax Year:" line."""
     f, s = doc.fields, page.style
     page.text(MARGIN, 58, "W-2 Employee Copy", 15, bold=True)
-    page.pair(WIDTH - 190, 58, "Tax Year", str(f["tax_year"]), 60, size=11)
-    page.pair(MARGIN, 92, "Employee", str(f["employee_name"]), 130, size=10)
-    page.pair(MARGIN, 108, pick(SSN, s.variant), _ssn(page, doc), 130, size=10)
-    page.pair(MARGIN, 124, "Employer", str(f["employer_name"]), 130, size=10)
-    page.pair(MARGIN, 140, pick(EIN, s.variant), str(f["employer_ein"]), 130, size=10)
+    fitted_pair(page, WIDTH - 190, 58, "Tax Year", str(f["tax_year"]), 60, size=11)
+    fitted_pair(page, MARGIN, 92, "Employee", str(f["employee_name"]), 130, size=10)
+    fitted_pair(page, MARGIN, 108, pick(SSN, s.variant), _ssn(page, doc), 130, size=10)
+    fitted_pair(page, MARGIN, 124, "Employer", str(f["employer_name"]), 130, size=10)
+    fitted_pair(page, MARGIN, 140, pick(EIN, s.variant), str(f["employer_ein"]), 130, size=10)
     for row, (box, label, key) in enumerate(BOXES):
         y = 176 + row * 18
         text = f"Box {box} {label} "
