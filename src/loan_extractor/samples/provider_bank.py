@@ -48,7 +48,7 @@ def counted_summary(page: Page, doc: SampleDoc) -> None:
     f, s, x = doc.fields, page.style, doc.extras
     page.text(MARGIN, 58, str(f["bank_name"]), 16, bold=True)
     period = f"{s.date(str(f['statement_period_start']))} - {s.date(str(f['statement_period_end']))}"
-    page.text(WIDTH - MARGIN, 58, f"{s.date_label('Statement Period')}: {period}", 9, right=True)
+    page.text(WIDTH - MARGIN, 74, f"{s.date_label('Statement Period')}: {period}", 9, right=True)
     fitted_pair(page, MARGIN, 96, pick(HOLDER, s.variant), str(f["account_holder"]), 150, size=10)
     page.text(MARGIN + 150, 110, "PO Box 4410", 9)
     fitted_pair(page, MARGIN, 128, pick(NUMBER, s.variant), s.account(str(x["account_number"])), 150, size=10)

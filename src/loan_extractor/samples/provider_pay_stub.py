@@ -149,7 +149,7 @@ def two_level_columns(page: Page, doc: SampleDoc) -> None:
     page.text(300, 80, f"{employer.street}, {employer.city_line}", 8)
     period = f"{s.date(str(f['pay_period_start']))} - {s.date(str(f['pay_period_end']))}"
     fitted_pair(page, MARGIN, 108, s.date_label("Pay Period"), period, 80, size=9)
-    fitted_pair(page, 300, 108, s.date_label("Pay Date"), s.date(str(f["pay_date"])), 80, size=9)
+    fitted_pair(page, MARGIN, 121, s.date_label("Pay Date"), s.date(str(f["pay_date"])), 80, size=9)
     hours = HOURS[str(x["frequency"])]
     n = int(x["periods_to_date"])
     gross = round(float(str(f["gross_pay"])) * 100)
