@@ -7,6 +7,7 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.labels import tokens
+from loan_extractor.extraction.normalise import day_first_hint
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -154,3 +155,17 @@ def test_a_compound_label_before_its_amount_is_still_a_label() -> None:
         (206, [(54, "Checks/Debits $1,490.86")]),
     ]))
     assert (got["total_deposits"], got["total_withdrawals"]) == ("1575.55", "1490.86")
+
+
+def test_a_qualifier_ending_in_a_colon_is_not_the_value() -> None:
+    """"Statement Period (DD/MM/YYYY):" with the period in the next cell: the qualifier is part of the label."""
+    got = _fields(DocType.BANK_STATEMENT, lay_out([
+        (50, [(60, "Prairie National Bank")]),
+        (120, [(60, "Statement Period (DD/MM/YYYY):"), (261, "01/03/2026 through 31/03/2026")]),
+    ]))
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
+
+
+def test_a_day_first_hint_read_with_a_slash_as_i() -> None:
+    assert day_first_hint("Pay Date (DD/MMIYYYY):") and day_first_hint("(DDIMM/YYYY)")
+    assert not day_first_hint("(MM/DD/YYYY)") and not day_first_hint("Odd/Mmm")

@@ -155,14 +155,14 @@ class Page:
 
 
 def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
-    """Indexes after a parenthesised qualifier that opens them: "Name (First, Middle, Last)", "(months)".
+    """Indexes after a parenthesised qualifier that opens them: "Name (First, Middle, Last)", "(months):".
 
     A qualifier holds letters and no digit, so "(200.28)", a negative amount, stays a value.
     """
     if not indexes or not line.words[indexes[0]].text.startswith("("):
         return indexes
     for n, i in enumerate(indexes):
-        if line.words[i].text.endswith(")"):
+        if line.words[i].text.rstrip(":").endswith(")"):
             text = " ".join(line.words[j].text for j in indexes[: n + 1])
             qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
             return indexes[n + 1 :] if qualifier else indexes

@@ -112,7 +112,8 @@ def day_first_hint(text: str) -> bool:
     return bool(_DAY_FIRST.search(text))
 
 
-_DAY_FIRST = re.compile(r"(?<![A-Za-z])DD\s?[/.-]\s?MM(?![A-Za-z])", re.IGNORECASE)
+# OCR reads a slash of the hint as I or l ("(DD/MMIYYYY)")
+_DAY_FIRST = re.compile(r"(?<![A-Za-z])DD\s?[/.\-Il|]\s?MM(?:(?![A-Za-z])|(?=[Il|]Y))", re.IGNORECASE)
 
 
 def _numeric_date(raw: str, day_first: bool = False) -> Parsed | None:
