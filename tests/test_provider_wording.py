@@ -7,7 +7,7 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.labels import tokens
-from loan_extractor.extraction.normalise import day_first_hint
+from loan_extractor.extraction.normalise import Parsed, day_first_hint, normalise_last4
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -169,3 +169,8 @@ def test_a_qualifier_ending_in_a_colon_is_not_the_value() -> None:
 def test_a_day_first_hint_read_with_a_slash_as_i() -> None:
     assert day_first_hint("Pay Date (DD/MMIYYYY):") and day_first_hint("(DDIMM/YYYY)")
     assert not day_first_hint("(MM/DD/YYYY)") and not day_first_hint("Odd/Mmm")
+
+
+def test_a_starred_mask_with_hyphens_read_as_underscores() -> None:
+    assert normalise_last4("***_**_6036") == Parsed("6036", 1.0)
+    assert normalise_last4("+4445") is None  # a mask OCR turned into other digits stays unread

@@ -157,8 +157,10 @@ def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
 
 
 def normalise_last4(text: str) -> Parsed | None:
-    """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits."""
-    raw = re.sub(r"\s+", "", text.strip().strip(".:#"))
+    """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits.
+
+    OCR reads a mask's hyphens, low beside stars, as underscores ("***_**_6036")."""
+    raw = re.sub(r"\s+", "", text.strip().strip(".:#")).replace("_", "-")
     masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]{3,}([A-Z]?)[X*•#-]*((?:[\dOlIS]-?){4})", raw) or re.fullmatch(
         r"(?i)[X*•#-]*[X*•#]+()[X*•#-]*((?:[\dOlIS]-?){4})", raw)
     if masked:
