@@ -124,3 +124,12 @@ def test_written_train_set_matches_its_truth(tmp_path):
         text = subprocess.run(["pdftotext", "-layout", str(tmp_path / key), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert " ".join(name.split()[-1:]) in text, key  # diacritics survive in the text layer
+
+
+def test_development_layouts_are_drawn_by_the_train_split_only():
+    development = {name for group in variety.DEVELOPMENT.values() for name in group}
+    train = {e["meta"]["layout"] for e in _truth("train", per_cell=12, packages=0).values()}
+    held = {e["meta"]["layout"] for e in _truth("eval", per_cell=12, packages=0).values()}
+    assert development <= train
+    assert not development & held
+    assert not development & {name for group in variety.TRAIN.values() for name in group}

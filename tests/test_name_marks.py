@@ -44,3 +44,10 @@ def test_a_plain_reading_stays_plain() -> None:
     english = _english("Peter E Harper", [0.96, 0.96, 0.96])
     assert reread._choose(english, _words("peter E Harper", [0.7, 0.9, 0.9])) is None
     assert reread._choose(english, _words("Peter E Harper", [0.97, 0.97, 0.97])) is None
+
+
+def test_a_box_rule_between_the_parts_of_a_composed_name_is_dropped() -> None:
+    """First name and last name boxes side by side: the re-read region takes in the rule between them."""
+    english = _english("Inigo F Cafiizares", [0.6, 0.9, 0.4])
+    chosen = reread._choose(english, _words("Íñigo F | Cañizares", [0.8, 0.9, 0.5, 0.8]))
+    assert chosen is not None and chosen.value == "Íñigo F Cañizares"

@@ -18,10 +18,13 @@ HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the 
 HEADING_COST = 0.85  # a name read without its label is less certain
 PART_COST = 0.9  # a name composed from some of its parts only
 SHARED_YEAR_COST = 0.9  # a period's start date given its year from the end date
+UNLABELLED_COST = 0.85  # a period read from a sentence, without its label
+RANGE_WORDS = frozenset({"to", "through", "thru", "until", "-", "–", "—"})
 
 
 def fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
-    """"Statement Period: 03/01/2026 - 03/31/2026": two dates after one label give a start and an end."""
+    """"Statement Period: 03/01/2026 - 03/31/2026": two dates after one label give a start and an end; where the
+    rule allows it, a period printed in a sentence without a label ("Your Checking for March 1, 2026 to ...")."""
     for i, rng in enumerate(rules.get("ranges", [])):
         if found.get(rng["start"]) and found.get(rng["end"]):
             continue
@@ -32,6 +35,25 @@ def fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) ->
                 found[rng["start"]] = found.get(rng["start"]) or dates[0]
                 found[rng["end"]] = found.get(rng["end"]) or dates[1]
                 break
+        if rng.get("unlabelled") and found.get(rng["start"]) is None and found.get(rng["end"]) is None:
+            found[rng["start"]], found[rng["end"]] = _unlabelled_range(page.lines) or (None, None)
+
+
+def _unlabelled_range(lines: Sequence[Line]) -> tuple[FieldValue, FieldValue] | None:
+    """The one period printed as "DATE to DATE" on a line of its own words: taken only when every such line
+    agrees, and less certain than a labelled one."""
+    found = set()
+    for line in lines:
+        words = split_date_ranges(line.words)
+        dates = dates_in(words)
+        if len(dates) != 2 or dates[0].value >= dates[1].value:
+            continue
+        between = words[words.index(dates[0].words[-1]) + 1 : words.index(dates[1].words[0])]
+        if " ".join(w.text for w in between).lower() in RANGE_WORDS:
+            found.add(tuple(FieldValue(d.value, round(d.conf * UNLABELLED_COST, 3), d.words) for d in dates))
+    if len({(a.value, b.value) for a, b in found}) != 1:
+        return None
+    return min(found, key=lambda pair: (pair[0].words[0].page, pair[0].words[0].y0))
 
 
 def _range_in(words: Sequence[Word], day_first: bool) -> list[FieldValue]:

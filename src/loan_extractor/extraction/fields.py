@@ -58,7 +58,7 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         for words in (_right_of(page, hit, kind), page.words_below(hit)):
             value = read_value(kind, words, parse)
             if value is not None:
-                return _in_months(value) if kind is FieldKind.INT and _says_years(page, hit) else value
+                return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value
     return None
 
 

@@ -16,9 +16,12 @@ from loan_extractor.extraction.phrase_index import Phrase, phrase_index
 from loan_extractor.extraction.words import Line
 
 _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
-# W-2 style box ids printed before a label: "a", "c", "1", "12a".
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
-BOX_ID = re.compile(r"^(?:[a-f]|\d{1,2}[a-d]?)$")
+# W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f".
+BOX_ID = re.compile(r"^(?:[a-f](?:/[a-f])?|\d{1,2}[a-d]?)$")
+# abbreviations forms print for label words: "Employee's soc. sec. no.", "Employer's federal ID no."
+ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "social", "sec": "security",
+                 "fed": "federal"}
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
@@ -43,7 +46,8 @@ Position = Callable[[Line, Hit], bool]
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case alphanumeric tokens; "Employee's" -> "employees", "W-2" -> "w", "2"."""
+    """Lower-case alphanumeric tokens, abbreviations spelt out; "Employee's" -> "employees", "W-2" -> "w", "2",
+    "No." -> "number"."""
     return list(_tokens(text))
 
 
@@ -51,7 +55,7 @@ def tokens(text: str) -> list[str]:
 def _tokens(text: str) -> tuple[str, ...]:
     """tokens(), remembered: the same words are tokenised by every vocabulary a page is searched for."""
     folded = text.lower().replace("'s", "s").replace("’s", "s").replace("&", " and ")  # "Checks & Debits"
-    return tuple(t for t in _SEPARATORS.split(folded) if t)
+    return tuple(ABBREVIATIONS.get(t, t) for t in _SEPARATORS.split(folded) if t)
 
 
 def line_tokens(line: Line) -> list[tuple[str, int]]:
@@ -124,8 +128,26 @@ def _match_at(line: Line, index: int, toks: list[tuple[str, int]], i: int, label
     if not sims or not (len(sims) == len(ptoks) or partial):
         return None
     start, end = toks[i][1], toks[i + used - 1][1] + 1
+    if _part_of_compound(line, toks, i, used):
+        return None
     score = sum(sims) / len(ptoks)
     return Hit(label.text, label.targets, index, start, end, score, len(sims), _box_start(line, start, box_ids))
+
+
+def _part_of_compound(line: Line, toks: list[tuple[str, int]], i: int, used: int) -> bool:
+    """A label matching only part of one word joined to more letters, with more words of letters after it in its
+    cell ("Rate" or "Term" of "Rate/term refinance"), is part of a value. A compound label stands alone or before
+    its amount ("Checks/Debits 1,234.56"), or ends in a colon ("Name/Address:")."""
+    word = toks[i][1]
+    rest = i + used
+    if toks[rest - 1][1] != word or line.words[word].text.endswith(":"):
+        return False
+    before = i > 0 and toks[i - 1][1] == word and toks[i - 1][0].isalpha()
+    after = rest < len(toks) and toks[rest][1] == word and toks[rest][0].isalpha()
+    nxt = word + 1
+    words_follow = (nxt < len(line.words) and line.segment_of[nxt] == line.segment_of[word]
+                    and line.words[nxt].text.strip(".,;").isalpha())
+    return (before or after) and words_follow
 
 
 def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],

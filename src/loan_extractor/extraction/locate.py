@@ -9,7 +9,9 @@ from loan_extractor.extraction.words import Line, Word
 
 BELOW_LINES = 3  # how many lines under a label its value may sit
 BELOW_GAP = 3.0  # ... and at most this many line heights below it
+BELOW_REACH = 3.0  # ... starting at most this many line heights right of the label's end
 HEADER_LINES = 12  # how far above a table row its column headers may be
+SPAN_LINES = 2  # how far above repeated sub-headers ("Amount  Amount") the headers spanning them may be
 HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the narrower of the two
 HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
@@ -95,8 +97,8 @@ class Page:
             right = min(right, self._column_edge(index, label_end))
             inside = [i for i, w in enumerate(line.words)
                       if (left <= w.x0 or _hangs_under(w, column, after)) and w.cx < right]
-            if not inside:
-                continue
+            if not inside or line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
+                continue  # nothing under the label, or only words of a box further right (a form printed twice)
             if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
                 return []  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
             label = self.next_hit(index, inside[0])
@@ -122,25 +124,45 @@ class Page:
         return min((x for x in starts if x > label_end), default=float("inf"))
 
     def header_above(self, row: Hit, columns: dict[str, list[Hit]]) -> dict[str, Hit]:
-        """The nearest header line above a table row: column target -> its header hit."""
+        """The nearest header line above a table row: column target -> its header hit.
+
+        Headers on two levels ("Current" and "Year to Date" each over "Hours  Amount"): a sub-header printed
+        more than once stands for the spanning header above it that is nearest.
+        """
         for index in range(row.line - 1, max(row.line - 1 - HEADER_LINES, -1), -1):
             if self.lines[index].page != self.lines[row.line].page:
                 break
-            found = {target: h for target, hs in columns.items() for h in hs if h.line == index}
-            if found:
+            on_line = [(target, h) for target, hs in columns.items() for h in hs if h.line == index]
+            if on_line:
+                found = dict(on_line)
+                repeated = [h for target, h in on_line if sum(t == target for t, _ in on_line) > 1]
+                spans = self._spanning(index, columns) if repeated else {}
+                return {target: min(repeated, key=lambda h: abs(self._centre(h) - self._centre(span)))
+                        for target, span in spans.items()} or found
+        return {}
+
+    def _spanning(self, index: int, columns: dict[str, list[Hit]]) -> dict[str, Hit]:
+        """Headers of two or more distinct columns on one of the two lines above a header line."""
+        for above in range(index - 1, max(index - 1 - SPAN_LINES, -1), -1):
+            found = {target: h for target, hs in columns.items() for h in hs if h.line == above}
+            if len(found) >= 2:
                 return found
         return {}
 
+    def _centre(self, hit: Hit) -> float:
+        left, right = span(self.lines[hit.line], hit)
+        return (left + right) / 2
+
 
 def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
-    """Indexes after a parenthesised qualifier that opens them: "Name (First, Middle, Last)", "(months)".
+    """Indexes after a parenthesised qualifier that opens them: "Name (First, Middle, Last)", "(months):".
 
     A qualifier holds letters and no digit, so "(200.28)", a negative amount, stays a value.
     """
     if not indexes or not line.words[indexes[0]].text.startswith("("):
         return indexes
     for n, i in enumerate(indexes):
-        if line.words[i].text.endswith(")"):
+        if line.words[i].text.rstrip(":").endswith(")"):
             text = " ".join(line.words[j].text for j in indexes[: n + 1])
             qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
             return indexes[n + 1 :] if qualifier else indexes

@@ -112,7 +112,8 @@ def day_first_hint(text: str) -> bool:
     return bool(_DAY_FIRST.search(text))
 
 
-_DAY_FIRST = re.compile(r"(?<![A-Za-z])DD\s?[/.-]\s?MM(?![A-Za-z])", re.IGNORECASE)
+# OCR reads a slash of the hint as I or l ("(DD/MMIYYYY)")
+_DAY_FIRST = re.compile(r"(?<![A-Za-z])DD\s?[/.\-Il|]\s?MM(?:(?![A-Za-z])|(?=[Il|]Y))", re.IGNORECASE)
 
 
 def _numeric_date(raw: str, day_first: bool = False) -> Parsed | None:
@@ -156,8 +157,10 @@ def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
 
 
 def normalise_last4(text: str) -> Parsed | None:
-    """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits."""
-    raw = re.sub(r"\s+", "", text.strip().strip(".:#"))
+    """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits.
+
+    OCR reads a mask's hyphens, low beside stars, as underscores ("***_**_6036")."""
+    raw = re.sub(r"\s+", "", text.strip().strip(".:#")).replace("_", "-")
     masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]{3,}([A-Z]?)[X*•#-]*((?:[\dOlIS]-?){4})", raw) or re.fullmatch(
         r"(?i)[X*•#-]*[X*•#]+()[X*•#-]*((?:[\dOlIS]-?){4})", raw)
     if masked:

@@ -134,7 +134,11 @@ def _in_span(found: list, span: tuple[int, int], origin: tuple[float, float], ga
 
 
 def _choose(english: FieldValue, words: list[Word]) -> FieldValue | None:
-    """The script model's reading, when it says the same name (accents aside) and is at least as sure."""
+    """The script model's reading, when it says the same name (accents aside) and is at least as sure.
+
+    Its region spans every word of the value: a name composed from two boxes takes in the rule between
+    them, read as "|" or "[", which is no part of the name."""
+    words = [w for w in words if any(c.isalnum() for c in w.text)]
     if not words:
         return None
     words = with_english_case(words, english.words)

@@ -27,10 +27,16 @@ def label_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(phrases)
 
 
+# words a form may leave out of a label: "Employer's name, address, ZIP" for "..., address, and ZIP code"
+CONNECTORS = frozenset({"and", "of", "the"})
+
+
 @cache
 def label_pieces() -> frozenset[tuple[str, ...]]:
-    """Every run of two or more consecutive tokens of a label phrase ("security wages" of "Social security wages")."""
-    return frozenset(phrase[i:j] for phrase in label_phrases() for i in range(len(phrase))
+    """Every run of two or more consecutive tokens of a label phrase ("security wages" of "Social security wages"),
+    also with its connecting words left out ("address zip" of "address and ZIP code")."""
+    phrases = label_phrases() | {tuple(t for t in p if t not in CONNECTORS) for p in label_phrases()}
+    return frozenset(phrase[i:j] for phrase in phrases for i in range(len(phrase))
                      for j in range(i + 2, len(phrase) + 1))
 
 

@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from loan_extractor.extraction.foreign_text import TEMPLATES
 from loan_extractor.extraction.words import Word, build_lines
-from loan_extractor.samples.variety import CLASSIC, TRAIN
+from loan_extractor.samples.variety import CLASSIC, layouts_for
 from loan_extractor.samples.draw import Page, Style, register_fonts, register_unicode_fonts, unicode_fonts_available
 from loan_extractor.samples.loan import make_loan
 
@@ -112,7 +112,7 @@ def supported_samples(rng: random.Random, loans: int, tax_year: int) -> list[Sam
     samples: list[Sample] = []
     for _ in range(loans):
         for doc_type, doc in make_loan(rng, None, tax_year).items():
-            for name, layout in sorted(TRAIN[doc_type].items()):
+            for name, layout in sorted(layouts_for(doc_type, "train").items()):
                 page = RecordingPage(_style(rng, doc_type, name))
                 layout(page, doc)
                 for text in page_texts(page.words):

@@ -154,7 +154,8 @@ def _make_line(page: int, words: list[Word]) -> Line:
     height = statistics.median(w.height for w in words)
     segments, current = [], 0
     for i, word in enumerate(words):
-        if i and word.x0 - words[i - 1].x1 > SEGMENT_GAP * height:
+        # between two words taller than most of the line (a heading beside small print), their own size sets the gap
+        if i and word.x0 - words[i - 1].x1 > SEGMENT_GAP * max(height, min(word.height, words[i - 1].height)):
             current += 1
         segments.append(current)
     return Line(page, tuple(words), tuple(segments))

@@ -21,7 +21,7 @@ from loan_extractor.samples.sample_set import default_tax_year
 from loan_extractor.samples.scans import EXTENSIONS
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety import (  # noqa: I001
-    BANDS, TWO_PAGE, degradation, draw_style, layout_split, layouts_for, make_borrower_docs,
+    BANDS, TWO_PAGE, degradation, draw_style, layout_named, layout_split, layouts_for, make_borrower_docs,
 )
 
 DOC_TYPES = ("pay_stub", "bank_statement", "w2", "loan_application")
@@ -132,7 +132,7 @@ def draw_parts(parts: tuple[Part, ...], path: Path) -> Path:
 def _layout(part: Part):  # type: ignore[no-untyped-def]
     if part.doc.doc_type == "unknown":
         return foreign.LAYOUTS[part.layout]
-    return layouts_for(part.doc.doc_type, "eval")[part.layout]
+    return layout_named(part.doc.doc_type, part.layout)
 
 
 def _scan(rng: random.Random, band: str, turn: int) -> Degradation | None:
