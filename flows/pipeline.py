@@ -122,8 +122,13 @@ def process_documents(
     duplicates = find_duplicates(docs, settings)
     chunks = chunked(docs, settings.chunk_size or auto_chunk_size(len(docs), settings.max_workers))
     checked = validate_input.map(chunks, unmapped(duplicates), unmapped(cfg))
-    prepared = preprocess.map(checked, unmapped(cfg), unmapped(work_dir))
-    extracted = extract.map(prepared, unmapped(cfg))
+    prepared: list[PrefectFuture[list[Document]]] = []
+    extracted: list[PrefectFuture[list[Document]]] = []
+    for intake in checked:
+        # chunk by chunk, not stage by stage: the runner starts tasks first in, first out, so the first
+        # chunks' OCR runs while later chunks are still preprocessed instead of after all of them
+        prepared.append(preprocess.submit(intake, cfg, work_dir))
+        extracted.append(extract.submit(prepared[-1], cfg))
     validated = validate_extraction.map(extracted, unmapped(cfg), unmapped(today))
     return gather(chunks, [checked, prepared, extracted, validated])
 
