@@ -18,7 +18,6 @@ from tasks.storage import engine_for
 @task(
     name="acquire",
     description="List the source and make every document a local file with its sha256.",
-    tags=["stage:acquire"],
     **io_task_options(),
 )
 def acquire_documents(

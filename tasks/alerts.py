@@ -42,7 +42,6 @@ log = structlog.get_logger("loan_extractor.alerts")
 @task(
     name="alerts",
     description="Evaluate the alert rules on the run; send Slack, email and log alerts.",
-    tags=["stage:alerts"],
     cache_policy=NO_CACHE,
 )
 def send_run_alerts(

@@ -21,7 +21,6 @@ from tasks.storage import engine_for
 @task(
     name="detect-anomalies",
     description="Cross-document rules per loan, outliers against the batch and stored history, run-level drift.",
-    tags=["stage:detect-anomalies"],
     **io_task_options(),  # reading the history is database I/O: transient errors are retried
 )
 def detect_anomalies(
@@ -34,7 +33,6 @@ def detect_anomalies(
 @task(
     name="check-bias",
     description="Compare extraction quality across slices with fairlearn, against reviewers' corrections where there are any.",
-    tags=["stage:check-bias"],
     **io_task_options(),
 )
 def check_bias(docs: list[Document], cfg: PipelineConfig, settings: Settings | None = None) -> list[dict[str, Any]]:

@@ -14,7 +14,6 @@ from tasks._outcome import chunk_run_name, run_guarded_parts
 @task(
     name="extract",
     description="Text layer or tesseract OCR; classify the type; typed fields with confidence.",
-    tags=["stage:extract", "ocr"],
     cache_policy=NO_CACHE,
     task_run_name=chunk_run_name("extract"),
 )

@@ -17,7 +17,6 @@ from tasks.storage import engine_for
 @task(
     name="find-duplicates",
     description="Index the run's content hashes and those already stored.",
-    tags=["stage:validate-input"],
     **io_task_options(),
 )
 def find_duplicates(docs: list[Document], settings: Settings) -> DuplicateIndex:
@@ -29,7 +28,6 @@ def find_duplicates(docs: list[Document], settings: Settings) -> DuplicateIndex:
 @task(
     name="validate-input",
     description="Check format by magic bytes, size, pages, pixels, encryption and duplicates.",
-    tags=["stage:validate-input"],
     cache_policy=NO_CACHE,
     task_run_name=chunk_run_name("validate-input"),
 )

@@ -18,7 +18,6 @@ from tasks.report import link_report
 @task(
     name="write-outputs",
     description="Upload one JSON per document and the run report under the output prefix; link the uploaded report.",
-    tags=["stage:report", "io:s3"],
     **io_task_options(),
 )
 def publish_outputs(

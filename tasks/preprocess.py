@@ -16,7 +16,6 @@ from tasks._outcome import chunk_run_name, run_chunk
 @task(
     name="preprocess",
     description="Render or load pages; grayscale, deskew, DPI, clarity, fingerprints.",
-    tags=["stage:preprocess"],
     cache_policy=NO_CACHE,
     task_run_name=chunk_run_name("preprocess"),
 )

@@ -20,20 +20,20 @@ from tasks._outcome import io_task_options
 from tasks.storage import engine_for
 
 
-@task(name="load-stored-results", description="Read the documents of the runs stored in the period.", tags=["stage:quality"], **io_task_options())
+@task(name="load-stored-results", description="Read the documents of the runs stored in the period.", **io_task_options())
 def load_stored_results(settings: Settings, until: datetime, days: int) -> StoredWindow:
     """The latest record of every document processed in the `days` before `until`."""
     return load_window(engine_for(settings), until, days)
 
 
-@task(name="analyse-period", description="Anomalies and bias over the period's documents, with reviewers' corrections as truth.", tags=["stage:quality"], **io_task_options())
+@task(name="analyse-period", description="Anomalies and bias over the period's documents, with reviewers' corrections as truth.", **io_task_options())
 def analyse_period(window: StoredWindow, cfg: PipelineConfig, settings: Settings, report_id: str) -> RunSummary:
     """The period as one batch: loans checked across runs, outliers over the period, the bias table."""
     truth = reviewed_truth(engine_for(settings), list(window.documents))
     return analyse_window(window, cfg, report_id, cfg.digest(), loan_extractor.__version__, truth)
 
 
-@task(name="quality-report", description="Write the period's HTML and JSON report; publish its artifacts.", tags=["stage:quality"], cache_policy=NO_CACHE)
+@task(name="quality-report", description="Write the period's HTML and JSON report; publish its artifacts.", cache_policy=NO_CACHE)
 def publish_quality_report(summary: RunSummary, reports_dir: Path) -> ReportFiles:
     """Report files under `<reports>/<flow run id>/`, a markdown summary, the bias table and a link to the HTML."""
     files = write_report(summary, reports_dir)

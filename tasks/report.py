@@ -20,7 +20,7 @@ from tasks.storage import engine_for
 REPORT_LINK_KEY = "run-report"
 
 
-@task(name="report", description="Write JSON and HTML reports; publish summary artifacts.", tags=["stage:report"], cache_policy=NO_CACHE)
+@task(name="report", description="Write JSON and HTML reports; publish summary artifacts.", cache_policy=NO_CACHE)
 def publish_report(summary: RunSummary, reports_dir: Path, link_local: bool = True) -> ReportFiles:
     """Report files on disk, plus markdown and table artifacts in the Prefect UI.
 
@@ -40,7 +40,7 @@ def link_report(link: str, description: str) -> None:
     create_link_artifact(key=REPORT_LINK_KEY, link=link, link_text="HTML report", description=description)
 
 
-@task(name="record-lineage", description="Write the run's manifest beside the report and into the database.", tags=["stage:report"], **io_task_options())
+@task(name="record-lineage", description="Write the run's manifest beside the report and into the database.", **io_task_options())
 def record_lineage(summary: RunSummary, cfg: PipelineConfig, files: ReportFiles, today: date, settings: Settings) -> Path:
     """The manifest (inputs with sha256, config and digest, code and classifier versions, outputs) for replay."""
     manifest = build_manifest(summary, cfg, files, today=today)

@@ -36,19 +36,19 @@ def engine_for(settings: Settings) -> Engine:
         return _engine(settings.resolved_database_url)
 
 
-@task(name="check-database", description="Upgrade the embedded SQLite schema, or check the database is current.", tags=["stage:store"], **io_task_options())
+@task(name="check-database", description="Upgrade the embedded SQLite schema, or check the database is current.", **io_task_options())
 def check_database(settings: Settings) -> None:
     """Fail the run at once when the database is behind the code (SQLite is upgraded instead)."""
     engine_for(settings)
 
 
-@task(name="store-results", description="Upsert the documents and their pages, fields and failures; the run's anomalies and bias metrics.", tags=["stage:store"], **io_task_options())
+@task(name="store-results", description="Upsert the documents and their pages, fields and failures; the run's anomalies and bias metrics.", **io_task_options())
 def store(summary: RunSummary, settings: Settings) -> StoreResult:
     """Write the run's results to the database."""
     return store_results(engine_for(settings), summary)
 
 
-@task(name="complete-claims", description="Mark the queue rows this run claimed done or failed.", tags=["stage:store"], **io_task_options())
+@task(name="complete-claims", description="Mark the queue rows this run claimed done or failed.", **io_task_options())
 def finish_claims(worker_id: str, documents: list[Document], settings: Settings) -> dict[str, int]:
     """Queue rows claimed by `worker_id`: `done`, or `failed` with the document's reason; counts by status."""
     return complete_claims(engine_for(settings), worker_id, documents)

@@ -16,7 +16,6 @@ from tasks._outcome import chunk_run_name, run_chunk
 @task(
     name="validate-extraction",
     description="Check the fields against the pandera schema of the document type.",
-    tags=["stage:validate-extraction"],
     cache_policy=NO_CACHE,
     task_run_name=chunk_run_name("validate-extraction"),
 )
