@@ -14,6 +14,7 @@ HEADER_LINES = 12  # how far above a table row its column headers may be
 SPAN_LINES = 2  # how far above repeated sub-headers ("Amount  Amount") the headers spanning them may be
 HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the narrower of the two
 HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
+HEADING_SIZE = 2.0  # a word this many times taller than a value's first word is a heading beside it
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
@@ -101,6 +102,8 @@ class Page:
                 continue  # nothing under the label, or only words of a box further right (a form printed twice)
             if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
                 return []  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
+            # a heading printed much larger beside the value (a W-2's tax year in the corner) is not part of it
+            inside = [i for i in inside if line.words[i].height <= HEADING_SIZE * line.words[inside[0]].height]
             label = self.next_hit(index, inside[0])
             if label is not None and label.box_start <= inside[-1]:
                 # another label in the box: the value stops there (or there is none)

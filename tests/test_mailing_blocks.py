@@ -1,0 +1,94 @@
+"""Values printed without a label beside them: a person's name as the first line of a mailing address, and a
+statement period printed as its closing date and its number of days."""
+
+from __future__ import annotations
+
+from fixtures.words.synth import lay_out
+
+from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.words import build_lines
+from loan_extractor.spec import DocType
+
+
+def _fields(doc_type: DocType, words: list) -> dict[str, object]:
+    found = extract_fields(doc_type, build_lines(words))
+    return {name: v.value if v else None for name, v in found.items()}
+
+
+EMPLOYER_BLOCK = [
+    (56, [(54, "Northwind Logistics"), (430, "Pay Statement")]),
+    (69, [(54, "4410 Ridge Road")]),
+    (81, [(54, "Tacoma, WA 98402")]),
+]
+
+
+def test_an_employee_address_window_without_a_label_gives_the_name() -> None:
+    got = _fields(DocType.PAY_STUB, lay_out([
+        *EMPLOYER_BLOCK,
+        (120, [(340, "Check Date:"), (430, "03/20/2026")]),
+        (132, [(78, "Agnieszka C Żak"), (340, "Period Start:"), (430, "03/01/2026")]),
+        (145, [(78, "1234 Maple Avenue"), (340, "Period End:"), (430, "03/15/2026")]),
+        (158, [(78, "Springfield, IL 62704")]),
+    ]))
+    assert got["employee_name"] == "Agnieszka C Żak"
+    assert got["employer_name"] == "Northwind Logistics"  # the return address is the sender's, not the employee's
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-01", "2026-03-15")
+
+
+def test_two_unlabelled_addressees_or_a_company_give_no_name() -> None:
+    second = [(170, [(78, "Thomas H Sullivan")]), (183, [(78, "PO Box 18")]), (196, [(78, "Austin, TX 78701")])]
+    window = [(132, [(78, "Agnieszka C Żak")]), (145, [(78, "1234 Maple Avenue")]),
+              (158, [(78, "Springfield, IL 62704")])]
+    assert _fields(DocType.PAY_STUB, lay_out([*EMPLOYER_BLOCK, *window, *second]))["employee_name"] is None
+    company = [(132, [(78, "Acme Payroll Services Inc")]), (145, [(78, "1234 Maple Avenue")]),
+               (158, [(78, "Springfield, IL 62704")])]
+    assert _fields(DocType.PAY_STUB, lay_out([*EMPLOYER_BLOCK, *company]))["employee_name"] is None
+
+
+def test_a_name_without_a_street_and_city_under_it_is_not_an_addressee() -> None:
+    got = _fields(DocType.PAY_STUB, lay_out([
+        *EMPLOYER_BLOCK,
+        (132, [(78, "Agnieszka C Żak")]),
+        (145, [(78, "Filing Status Single")]),
+        (158, [(78, "Springfield, IL 62704")]),
+    ]))
+    assert got["employee_name"] is None
+
+
+def test_a_credit_union_statement_dated_with_its_days_in_period() -> None:
+    got = _fields(DocType.BANK_STATEMENT, lay_out([
+        (56, [(54, "Lakeside Credit Union")]),
+        (70, [(54, "PO Box 2270")]),
+        (82, [(54, "Member Service Center 1-888-555-0190")]),
+        (112, [(350, "Statement Date:"), (445, "03/31/2026")]),
+        (126, [(350, "Days in Period:"), (445, "31")]),
+        (128, [(74, "SØREN SØRENSEN")]),
+        (141, [(74, "2215 Willow Lane")]),
+        (154, [(74, "Madison, WI 53703")]),
+        (196, [(54, "SHARE DRAFT CHECKING")]),
+        (218, [(54, "Previous Balance"), (300, "1,204.10")]),
+    ]))
+    assert got["account_holder"] == "SØREN SØRENSEN"
+    assert got["bank_name"] == "Lakeside Credit Union"
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
+
+
+def test_a_period_label_wins_over_the_statement_date() -> None:
+    got = _fields(DocType.BANK_STATEMENT, lay_out([
+        (56, [(54, "Harbor Point Bank")]),
+        (90, [(54, "Statement Period:"), (200, "03/01/2026 - 03/31/2026")]),
+        (104, [(54, "Statement Date:"), (200, "04/02/2026")]),
+        (118, [(54, "Days in Period:"), (200, "31")]),
+    ]))
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
+
+
+def test_a_letter_read_as_a_digit_inside_a_name_word_keeps_the_addressee() -> None:
+    """"Võ" read "V6": the name is kept for the script model's re-reading; a word of digits is a street line."""
+    got = _fields(DocType.BANK_STATEMENT, lay_out([
+        (56, [(54, "Prairie National Bank")]),
+        (128, [(74, "Quéc Bao L V6")]),
+        (141, [(74, "843 Ridge Road")]),
+        (154, [(74, "Tacoma, WA 98402")]),
+    ]))
+    assert got["account_holder"] == "Quéc Bao L V6"
