@@ -1,12 +1,12 @@
-"""Values printed without a label beside them: a person's name as the first line of a mailing address, and a
-statement period printed as its closing date and its number of days."""
+"""Values printed without a label beside them: a person's name as the first line of a mailing address, a
+statement period printed as its closing date and its number of days, a W-2's tax year printed large in a corner."""
 
 from __future__ import annotations
 
 from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
-from loan_extractor.extraction.words import build_lines
+from loan_extractor.extraction.words import Word, build_lines
 from loan_extractor.spec import DocType
 
 
@@ -92,3 +92,29 @@ def test_a_letter_read_as_a_digit_inside_a_name_word_keeps_the_addressee() -> No
         (154, [(74, "Tacoma, WA 98402")]),
     ]))
     assert got["account_holder"] == "Quéc Bao L V6"
+
+
+def _corner_year_w2(year: list[Word]) -> list[Word]:
+    return [*lay_out([
+        (46, [(54, "Employer")]),
+        (58, [(54, "Silverline Insurance Co")]),
+        (70, [(54, "1004 Chestnut Court")]),
+        (82, [(54, "Columbus, OH 43215")]),
+        (100, [(54, "Employee's SSN:"), (220, "XXX-XX-3936")]),
+        (120, [(54, "1 Wages, tips, other comp."), (280, "71,482.82")]),
+    ]), *year]
+
+
+def test_a_large_year_in_the_corner_merges_no_lines_and_joins_no_value() -> None:
+    """The year spans the employer's name and street lines: it stands on the street line's baseline, and the
+    name under the label stays the name alone."""
+    year = lay_out([(72, [(450, "2025")])], size=34)
+    lines = build_lines(_corner_year_w2(year))
+    assert [line.text for line in lines[1:3]] == ["Silverline Insurance Co", "1004 Chestnut Court 2025"]
+    got = _fields(DocType.W2, _corner_year_w2(year))
+    assert (got["employer_name"], got["tax_year"]) == ("Silverline Insurance Co", 2025)
+
+
+def test_a_letter_spaced_year_with_a_stray_mark_beside_a_digit() -> None:
+    year = lay_out([(72, [(420, "2"), (445, "0)"), (470, "2"), (495, "5")])], size=34)
+    assert _fields(DocType.W2, _corner_year_w2(year))["tax_year"] == 2025

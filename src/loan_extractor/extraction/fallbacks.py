@@ -24,6 +24,7 @@ SHARED_YEAR_COST = 0.9  # a period's start date given its year from the end date
 UNLABELLED_COST = 0.85  # a period read from a sentence, without its label
 SPAN_COST = 0.9  # a period's start computed from its end and its length in days
 MAX_SPAN_DAYS = 62
+STRAY_MARKS = ".,;:'\"()|"  # marks OCR reads beside a large character
 RANGE_WORDS = frozenset({"to", "through", "thru", "until", "-", "–", "—"})
 
 
@@ -148,20 +149,26 @@ def _contains(toks: list[str], phrase: list[str]) -> bool:
 def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     """A W-2's tax year printed on its own: taken only when every such year on the page agrees.
 
-    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5"), or cut in pieces
-    ("202 5", "2 02 5").
+    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5", a stray mark beside
+    one: "2 0) 2 5"), or cut in pieces ("202 5", "2 02 5").
     """
     runs = [(w,) for line in lines for w in line.words]
     runs += [tuple(line.words[i : i + n]) for n in (2, 3) for line in lines for i in range(len(line.words) - n + 1)
              if all(w.text.isdigit() for w in line.words[i : i + n])]
     runs += [tuple(line.words[i : i + 4]) for line in lines for i in range(len(line.words) - 3)
-             if all(len(w.text) == 1 for w in line.words[i : i + 4])]
-    values = [(run, p) for run in runs if (p := normalise_year(" ".join(w.text for w in run))) is not None]
+             if all(len(w.text.strip(STRAY_MARKS)) == 1 for w in line.words[i : i + 4])]
+    values = [(run, p) for run in runs
+              if (p := normalise_year(" ".join(_spaced(w.text, len(run)) for w in run))) is not None]
     if not values or len({p.value for _, p in values}) != 1:
         return None
     run, parsed = values[0]
     conf = parsed.conf * min(w.conf for w in run) * 0.8
     return FieldValue(parsed.value, round(conf, 3), run)
+
+
+def _spaced(text: str, count: int) -> str:
+    """A letter-spaced year's character without the mark OCR read beside it ("2 0) 2 5")."""
+    return text.strip(STRAY_MARKS) if count == 4 else text
 
 
 def says_day_first(page: Page, hit: Hit) -> bool:
