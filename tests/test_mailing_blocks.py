@@ -118,3 +118,17 @@ def test_a_large_year_in_the_corner_merges_no_lines_and_joins_no_value() -> None
 def test_a_letter_spaced_year_with_a_stray_mark_beside_a_digit() -> None:
     year = lay_out([(72, [(420, "2"), (445, "0)"), (470, "2"), (495, "5")])], size=34)
     assert _fields(DocType.W2, _corner_year_w2(year))["tax_year"] == 2025
+
+
+def test_a_question_number_before_a_label_is_never_the_value_of_the_label_before_it() -> None:
+    """Two columns of numbered questions, each answered on the line under it: "9." opens the next question."""
+    got = _fields(DocType.LOAN_APPLICATION, lay_out([
+        (56, [(54, "Borrower Questionnaire")]),
+        (92, [(54, "1. Applicant's full name"), (320, "6. Amount requested")]),
+        (106, [(68, "Samuel Kowalski"), (334, "468,000.00")]),
+        (194, [(54, "4. Name of employer"), (320, "9. Property address")]),
+        (208, [(68, "Evergreen Software Inc"), (334, "7705 Sycamore Boulevard, Columbus, OH 43215")]),
+    ]))
+    assert (got["applicant_name"], got["employer_name"]) == ("Samuel Kowalski", "Evergreen Software Inc")
+    assert got["property_address"] == "7705 Sycamore Boulevard, Columbus, OH 43215"
+    assert got["loan_amount"] == "468000.00"
