@@ -1,5 +1,6 @@
 """Values printed without a label beside them: a person's name as the first line of a mailing address, a
-statement period printed as its closing date and its number of days, a W-2's tax year printed large in a corner."""
+statement period printed as its closing date and its number of days, a W-2's tax year printed large in a corner,
+and a questionnaire's answers under their numbered questions."""
 
 from __future__ import annotations
 
@@ -132,3 +133,19 @@ def test_a_question_number_before_a_label_is_never_the_value_of_the_label_before
     assert (got["applicant_name"], got["employer_name"]) == ("Samuel Kowalski", "Evergreen Software Inc")
     assert got["property_address"] == "7705 Sycamore Boulevard, Columbus, OH 43215"
     assert got["loan_amount"] == "468000.00"
+
+
+def _purpose_rows(second: str) -> list[Word]:
+    return lay_out([
+        (92, [(54, "9. Interest rate quoted"), (320, "10. Purpose of loan")]),
+        (106, [(68, "6.125%"), (334, "[ ] Purchase"), (444, "[ ] Refinance")]),
+        (119, [(334, second)]),
+        (160, [(54, "Declarations")]),
+    ])
+
+
+def test_a_row_of_purposes_wrapped_onto_a_second_line_under_its_question() -> None:
+    got = _fields(DocType.LOAN_APPLICATION, _purpose_rows("[ ] Cash-Out Refinance   [X] Construction"))
+    assert got["loan_purpose"] == "construction"
+    assert _fields(DocType.LOAN_APPLICATION, _purpose_rows("[ ] Cash-Out Refinance   [ ] Construction"))[
+        "loan_purpose"] is None

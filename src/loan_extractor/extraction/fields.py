@@ -60,7 +60,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
     for hit in page.hits_for(f"field:{name}"):
         if kind is FieldKind.DATE and parse is None and says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
-        for words in (_right_of(page, hit, kind), page.words_below(hit)):
+        wrapped = [page.rows_below(hit)] if kind is FieldKind.LOAN_PURPOSE else []
+        for words in (_right_of(page, hit, kind), page.words_below(hit), *wrapped):
             value = read_value(kind, words, parse)
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value
