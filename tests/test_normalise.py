@@ -39,7 +39,8 @@ def test_money_printed_styles(printed: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     ("ocr", "value"),
-    [("4,21O.55", "4210.55"), ("$l,500.00", "1500.00"), ("4, 210.55", "4210.55"), ("4.210.55", "4210.55")],
+    [("4,21O.55", "4210.55"), ("$l,500.00", "1500.00"), ("4, 210.55", "4210.55"), ("4.210.55", "4210.55"),
+     ("§583.33", "5583.33")],
 )
 def test_money_ocr_confusions_are_repaired_at_lower_confidence(ocr: str, value: str) -> None:
     parsed = normalise_money(ocr)

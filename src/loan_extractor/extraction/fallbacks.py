@@ -1,14 +1,17 @@
-"""Fields read other than by a label beside them: a period's two dates after one label, a name composed from
-its parts, a heading without a label, a W-2's tax year printed on its own."""
+"""Fields read other than by a label beside them: a period's two dates after one label, a period given by its
+last day and its length, a name composed from its parts, a heading without a label, a W-2's tax year printed on
+its own."""
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import partial
 
 from loan_extractor.extraction.labels import Hit, tokens
 from loan_extractor.extraction.locate import Page
-from loan_extractor.extraction.normalise import day_first_hint, normalise_year
+from loan_extractor.extraction.normalise import day_first_hint, normalise_date, normalise_year
 from loan_extractor.extraction.plausible import shared_year_range, split_date_ranges
 from loan_extractor.extraction.values import FieldValue, dates_in, read_value
 from loan_extractor.extraction.words import Line, Word
@@ -19,6 +22,9 @@ HEADING_COST = 0.85  # a name read without its label is less certain
 PART_COST = 0.9  # a name composed from some of its parts only
 SHARED_YEAR_COST = 0.9  # a period's start date given its year from the end date
 UNLABELLED_COST = 0.85  # a period read from a sentence, without its label
+SPAN_COST = 0.9  # a period's start computed from its end and its length in days
+MAX_SPAN_DAYS = 62
+STRAY_MARKS = ".,;:'\"()|"  # marks OCR reads beside a large character
 RANGE_WORDS = frozenset({"to", "through", "thru", "until", "-", "–", "—"})
 
 
@@ -37,6 +43,33 @@ def fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) ->
                 break
         if rng.get("unlabelled") and found.get(rng["start"]) is None and found.get(rng["end"]) is None:
             found[rng["start"]], found[rng["end"]] = _unlabelled_range(page.lines) or (None, None)
+
+
+def fill_spans(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """"Statement Date: 03/31/2026  Days in Period: 31": a period printed as its last day and its length gives
+    its start (and its end, when no label gave one)."""
+    for i, rule in enumerate(rules.get("spans", [])):
+        if found.get(rule["start"]) is not None:
+            continue
+        end = found.get(rule["end"]) or _spanned(page, f"span:{i}:end_labels", FieldKind.DATE)
+        days = _spanned(page, f"span:{i}:days_labels", FieldKind.INT)
+        if end is None or days is None or not 1 <= int(days.value) <= MAX_SPAN_DAYS:
+            continue
+        start = date.fromisoformat(str(end.value)) - timedelta(days=int(days.value) - 1)
+        found[rule["end"]] = end
+        found[rule["start"]] = FieldValue(start.isoformat(), round(min(end.conf, days.conf) * SPAN_COST, 3),
+                                          (*end.words, *days.words))
+
+
+def _spanned(page: Page, target: str, kind: FieldKind) -> FieldValue | None:
+    for hit in page.hits_for(target):
+        day_first = kind is FieldKind.DATE and says_day_first(page, hit)
+        parse = partial(normalise_date, day_first=True) if day_first else None
+        for words in (page.words_right(hit, 2), page.words_below(hit)):
+            value = read_value(kind, words, parse)
+            if value is not None:
+                return value
+    return None
 
 
 def _unlabelled_range(lines: Sequence[Line]) -> tuple[FieldValue, FieldValue] | None:
@@ -116,20 +149,26 @@ def _contains(toks: list[str], phrase: list[str]) -> bool:
 def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     """A W-2's tax year printed on its own: taken only when every such year on the page agrees.
 
-    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5"), or cut in pieces
-    ("202 5", "2 02 5").
+    A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5", a stray mark beside
+    one: "2 0) 2 5"), or cut in pieces ("202 5", "2 02 5").
     """
     runs = [(w,) for line in lines for w in line.words]
     runs += [tuple(line.words[i : i + n]) for n in (2, 3) for line in lines for i in range(len(line.words) - n + 1)
              if all(w.text.isdigit() for w in line.words[i : i + n])]
     runs += [tuple(line.words[i : i + 4]) for line in lines for i in range(len(line.words) - 3)
-             if all(len(w.text) == 1 for w in line.words[i : i + 4])]
-    values = [(run, p) for run in runs if (p := normalise_year(" ".join(w.text for w in run))) is not None]
+             if all(len(w.text.strip(STRAY_MARKS)) == 1 for w in line.words[i : i + 4])]
+    values = [(run, p) for run in runs
+              if (p := normalise_year(" ".join(_spaced(w.text, len(run)) for w in run))) is not None]
     if not values or len({p.value for _, p in values}) != 1:
         return None
     run, parsed = values[0]
     conf = parsed.conf * min(w.conf for w in run) * 0.8
     return FieldValue(parsed.value, round(conf, 3), run)
+
+
+def _spaced(text: str, count: int) -> str:
+    """A letter-spaced year's character without the mark OCR read beside it ("2 0) 2 5")."""
+    return text.strip(STRAY_MARKS) if count == 4 else text
 
 
 def says_day_first(page: Page, hit: Hit) -> bool:

@@ -6,9 +6,12 @@ from collections.abc import Sequence
 from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
-from loan_extractor.extraction.fallbacks import compose, fill_headers, fill_ranges, says_day_first, standalone_year
+from loan_extractor.extraction.fallbacks import (
+    compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year,
+)
 from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
+from loan_extractor.extraction.mailing import fill_mailing
 from loan_extractor.extraction.normalise import (
     normalise_date,
     normalise_unsigned_money,
@@ -42,8 +45,10 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         kind = kinds.get(name, FieldKind.TEXT)
         found[name] = _from_tables(page, rules, name, kind) or _from_labels(page, rules, name, kind)
     fill_ranges(page, rules, found)
+    fill_spans(page, rules, found)
     compose(rules, found)
     fill_headers(page, rules, found)
+    fill_mailing(page, rules, found)
     if "tax_year" in kinds and found.get("tax_year") is None:
         found["tax_year"] = standalone_year(lines)
     check_amounts(doc_type.value, found)
@@ -55,7 +60,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
     for hit in page.hits_for(f"field:{name}"):
         if kind is FieldKind.DATE and parse is None and says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
-        for words in (_right_of(page, hit, kind), page.words_below(hit)):
+        wrapped = [page.rows_below(hit)] if kind is FieldKind.LOAN_PURPOSE else []
+        for words in (_right_of(page, hit, kind), page.words_below(hit), *wrapped):
             value = read_value(kind, words, parse)
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value

@@ -19,6 +19,7 @@ _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f".
 BOX_ID = re.compile(r"^(?:[a-f](?:/[a-f])?|\d{1,2}[a-d]?)$")
+ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]$")  # "9." or "(b)" numbering a form's question
 # abbreviations forms print for label words: "Employee's soc. sec. no.", "Employer's federal ID no."
 ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "social", "sec": "security",
                  "fed": "federal"}
@@ -201,9 +202,11 @@ def _clipped(seen: str, ptoks: Sequence[str], k: int) -> bool:
 
 
 def _box_start(line: Line, start: int, box_ids: bool) -> int:
+    """Where a label's box begins: at its box id ("12a", W-2 style, where the type has them) or at a question's
+    number ("9. Property address"), which is never the value of the label before it."""
     before = start - 1
-    if box_ids and before >= 0 and line.segment_of[before] == line.segment_of[start]:
-        if BOX_ID.match(line.words[before].text):
+    if before >= 0 and line.segment_of[before] == line.segment_of[start]:
+        if (box_ids and BOX_ID.match(line.words[before].text)) or ITEM_NUMBER.match(line.words[before].text):
             return before
     return start
 

@@ -14,6 +14,8 @@ HEADER_LINES = 12  # how far above a table row its column headers may be
 SPAN_LINES = 2  # how far above repeated sub-headers ("Amount  Amount") the headers spanning them may be
 HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the narrower of the two
 HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
+WRAP_GAP = 1.0  # a wrapped row of options follows the row above within this many line heights
+HEADING_SIZE = 2.0  # a word this many times taller than a value's first word is a heading beside it
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
@@ -101,6 +103,8 @@ class Page:
                 continue  # nothing under the label, or only words of a box further right (a form printed twice)
             if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
                 return []  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
+            # a heading printed much larger beside the value (a W-2's tax year in the corner) is not part of it
+            inside = [i for i in inside if line.words[i].height <= HEADING_SIZE * line.words[inside[0]].height]
             label = self.next_hit(index, inside[0])
             if label is not None and label.box_start <= inside[-1]:
                 # another label in the box: the value stops there (or there is none)
@@ -108,6 +112,19 @@ class Page:
                 return [line.words[i] for i in inside if _is_value_word(line.words[i])]
             return [line.words[i] for i in inside]
         return []
+
+    def rows_below(self, hit: Hit) -> list[Word]:
+        """The words under a label and, when the next line continues their column, that line's too: a row of
+        checkbox options wrapped onto a second line under its question."""
+        first = self.words_below(hit)
+        index = next((i for i, line in enumerate(self.lines) if first and first[0] in line.words), None)
+        if index is None or index + 1 >= len(self.lines):
+            return first
+        line, after = self.lines[index], self.lines[index + 1]
+        if after.page != line.page or after.y0 - line.y1 > WRAP_GAP * line.height:
+            return first
+        left, right = first[0].x0 - line.height, max(w.x1 for w in first) + line.height
+        return first + [w for w in after.words if left <= w.x0 < right]
 
     def _in_label(self, index: int, word: int) -> bool:
         """Whether a word of a line belongs to a label found there ("Tax Statement" of "Form W-2 Wage and ...")."""

@@ -25,7 +25,7 @@ class Parsed:
 
 
 _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
-                              "S": "5", "s": "5", "B": "8", "Z": "2"})
+                              "S": "5", "s": "5", "§": "5", "B": "8", "Z": "2"})
 _MONTHS = {m: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),

@@ -52,7 +52,7 @@ def lexicon() -> frozenset[str]:
 
 
 def vocabulary(rules: dict) -> dict[str, list[str]]:
-    """phrase -> targets: "field:<name>", "range:<i>", "stop"."""
+    """phrase -> targets: "field:<name>", "range:<i>", "span:<i>:<part>", "stop"."""
     vocab: dict[str, list[str]] = {}
     for name, phrases in rules.get("fields", {}).items():
         for phrase in phrases:
@@ -60,6 +60,10 @@ def vocabulary(rules: dict) -> dict[str, list[str]]:
     for i, rng in enumerate(rules.get("ranges", [])):
         for phrase in rng["labels"]:
             vocab.setdefault(phrase, []).append(f"range:{i}")
+    for i, span in enumerate(rules.get("spans", [])):
+        for part in ("end_labels", "days_labels"):
+            for phrase in span[part]:
+                vocab.setdefault(phrase, []).append(f"span:{i}:{part}")
     for phrase in rules.get("stops", []):
         vocab.setdefault(phrase, []).append("stop")
     return vocab

@@ -16,6 +16,7 @@ from loan_extractor.tools.tesseract import OcrWord
 
 # A gap wider than this many word heights splits a line into segments (columns, label | value cells).
 SEGMENT_GAP = 1.2
+TALL = 2.0  # a word this many times the page's median height is a large heading (a tax year in a corner)
 _GLUED_YEAR = re.compile(r"([A-Za-z]{2,}[a-z])((?:19|20)\d\d)")
 
 
@@ -130,15 +131,32 @@ def build_lines(words: Sequence[Word]) -> list[Line]:
 
 
 def _page_lines(page: int, words: list[Word]) -> list[Line]:
+    typical = statistics.median(w.height for w in words) if words else 0.0
     bands: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.cy, w.x0)):
+    for word in sorted((w for w in words if w.height <= TALL * typical), key=lambda w: (w.cy, w.x0)):
         band = next((b for b in reversed(bands[-4:]) if _same_line(b, word)), None)
         if band is None:
             bands.append([word])
         else:
             band.append(word)
+    _add_tall_words(bands, [w for w in words if w.height > TALL * typical])
     ordered = sorted(bands, key=lambda b: statistics.median(w.cy for w in b))
     return [_make_line(page, sorted(b, key=lambda w: w.x0)) for b in ordered]
+
+
+def _add_tall_words(bands: list[list[Word]], tall: list[Word]) -> None:
+    """Words of a large heading join the one line they stand on (the nearest baseline among the lines they span),
+    or form lines of their own: spanning two lines of small print, they must not merge those lines into one."""
+    own: list[list[Word]] = []
+    for word in sorted(tall, key=lambda w: (w.cy, w.x0)):
+        spanned = [b for b in bands if b not in own and word.y0 <= statistics.median(w.cy for w in b) <= word.y1]
+        band = next((b for b in own if _same_line(b, word)), None) or min(
+            spanned, key=lambda b: abs(statistics.median(w.y1 for w in b) - word.y1), default=None)
+        if band is None:
+            band = []
+            own.append(band)
+            bands.append(band)
+        band.append(word)
 
 
 

@@ -72,4 +72,42 @@ def lender_worksheet(page: Page, doc: SampleDoc) -> None:
     fitted_pair(page, MARGIN, 210, "Subject Property", str(f["property_address"]), 120, size=10)
 
 
-LAYOUTS = {"urla_sections": urla_sections, "lender_worksheet": lender_worksheet}
+DECLARATIONS = ("Will you occupy the property as your primary residence?", "Are there any outstanding judgments "
+                "against you?", "Have you declared bankruptcy within the past 7 years?",
+                "Are you a co-maker or endorser on a note?", "Is any part of the down payment borrowed?",
+                "Are you a U.S. citizen or permanent resident alien?")
+
+
+def questionnaire(page: Page, doc: SampleDoc) -> None:
+    """Numbered questions in two columns, each answer on the line under its question, the purpose as marks
+    under its question, and a declarations section of Yes/No boxes."""
+    f, s = doc.fields, page.style
+    page.text(MARGIN, 56, pick(("Borrower Questionnaire", "Loan Application Questionnaire", "Borrower Questionnaire",
+                                "Mortgage Application Questionnaire"), s.variant), 15, bold=True)
+    page.rule(66)
+    left = [("Applicant's full name", str(f["applicant_name"])), ("Social Security Number", _ssn(page, doc)),
+            (s.date_label("Date of birth"), s.date(str(f["date_of_birth"]))),
+            ("Name of employer", str(f["employer_name"])), ("Gross annual income", s.money(str(f["annual_income"])))]
+    right = [("Amount requested", s.money(str(f["loan_amount"]))), ("Term in months", str(f["loan_term_months"])),
+             ("Interest rate quoted", f"{f['interest_rate']}%"), ("Property address", str(f["property_address"]))]
+    for column, (x, questions) in enumerate(((MARGIN, left), (320, right))):
+        for row, (question, answer) in enumerate(questions):
+            y = 92 + row * 34
+            page.text(x, y, f"{row + 1 + column * len(left)}. {question}", 9, bold=True)
+            page.text(x + 14, y + 14, answer, 10)
+    y = 92 + len(right) * 34
+    page.text(320, y, f"{len(left) + len(right) + 1}. Purpose of loan", 9, bold=True)
+    for number, (key, label) in enumerate(PURPOSES[:4]):
+        page.text(334 + (number % 2) * 110, y + 14 + (number // 2) * 13,
+                  f"{'[X]' if key == f['loan_purpose'] else '[ ]'} {label}", 9)
+    if f["loan_purpose"] == "other":
+        page.text(334, y + 40, "[X] Other", 9)
+    page.text(MARGIN, 300, "Declarations", 11, bold=True)
+    page.rule(305)
+    for row, question in enumerate(DECLARATIONS):
+        yes = row in (0, 5)
+        page.text(MARGIN, 322 + row * 16, question, 9)
+        page.text(WIDTH - MARGIN - 90, 322 + row * 16, f"{'[X]' if yes else '[ ]'} Yes   {'[ ]' if yes else '[X]'} No", 9)
+
+
+LAYOUTS = {"urla_sections": urla_sections, "lender_worksheet": lender_worksheet, "questionnaire": questionnaire}

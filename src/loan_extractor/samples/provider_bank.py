@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from loan_extractor.samples.draw import MARGIN, WIDTH, Page
-from loan_extractor.samples.provider_pay_stub import fitted_pair
+from loan_extractor.samples.provider_pay_stub import fitted_pair, mailing_address
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
 
@@ -96,4 +96,34 @@ def itemised_summary(page: Page, doc: SampleDoc) -> None:
     page.table(MARGIN, 290, [110, 250, 140], rows, line=16, left_cols=2)
 
 
-LAYOUTS = {"summary_row": summary_row, "counted_summary": counted_summary, "itemised_summary": itemised_summary}
+SHARE_DRAFT = (("Previous Balance", "Deposits/Credits", "Withdrawals/Debits", "New Balance"),
+               ("Beginning Balance", "Total Deposits", "Total Withdrawals", "Ending Balance"))
+
+
+def share_draft(page: Page, doc: SampleDoc) -> None:
+    """A credit union's statement: the member's name and address with no label under the return address, the
+    statement date and the days in the period instead of a period, a share draft account's summary lines."""
+    f, s, x = doc.fields, page.style, doc.extras
+    page.text(MARGIN, 56, str(f["bank_name"]), 15, bold=True)
+    page.text(MARGIN, 70, "PO Box 2270", 9)
+    page.text(MARGIN, 82, "Member Service Center 1-888-555-0190", 9)
+    holder = str(f["account_holder"])
+    street, city_line = mailing_address(holder)
+    for row, text in enumerate((holder.upper() if s.variant % 2 else holder, street, city_line)):
+        page.text(MARGIN + 20, 128 + row * 13, text, 10)
+    start, end = (date.fromisoformat(str(f[k])) for k in ("statement_period_start", "statement_period_end"))
+    fitted_pair(page, 350, 112, s.date_label("Statement Date"), s.date(end.isoformat()), 95, size=9)
+    fitted_pair(page, 350, 126, "Days in Period", str((end - start).days + 1), 95, size=9)
+    fitted_pair(page, 350, 140, "Member Number", s.account(str(x["account_number"])), 95, size=9)
+    page.text(MARGIN, 196, "SHARE DRAFT CHECKING", 11, bold=True)
+    page.rule(201)
+    for row, (label, key) in enumerate(zip(SHARE_DRAFT[s.variant % 2], KEYS)):
+        page.text(MARGIN, 218 + row * 15, label, 9.5)
+        page.text(MARGIN + 300, 218 + row * 15, s.money(str(f[key])), 9.5, right=True)
+    rows = [["Date", "Transaction Description", "Amount"]]
+    rows += [[s.date(d.isoformat()), text, s.money(c)] for d, text, c in x["transactions"]]  # type: ignore[attr-defined]
+    page.table(MARGIN, 300, [110, 250, 140], rows, line=16, left_cols=2)
+
+
+LAYOUTS = {"summary_row": summary_row, "counted_summary": counted_summary, "itemised_summary": itemised_summary,
+           "share_draft": share_draft}

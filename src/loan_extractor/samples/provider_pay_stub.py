@@ -3,6 +3,7 @@ summary grid with the periods down and the totals across."""
 
 from __future__ import annotations
 
+from loan_extractor.samples import pools
 from loan_extractor.samples.draw import MARGIN, WIDTH, Page
 from loan_extractor.samples.values import PERIODS, SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
@@ -168,5 +169,44 @@ def two_level_columns(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN + 310, y + 16, s.money(str(f["net_pay"])), 10, bold=True, right=True)
 
 
+def mailing_address(name: str) -> tuple[str, str]:
+    """A street and a city line for a person, fixed by the name (the sample values carry no home address)."""
+    seed = sum(map(ord, name))
+    city, state, zip_code = pools.CITIES[seed % len(pools.CITIES)]
+    return f"{seed * 37 % 9800 + 10} {pools.STREETS[seed % len(pools.STREETS)]}", f"{city}, {state} {zip_code}"
+
+
+def address_window(page: Page, doc: SampleDoc) -> None:
+    """The employer's return address on top, the employee's name and address with no label in a window-envelope
+    block under it, the dates in a block at the right, earnings with Current and YTD columns and net pay."""
+    f, s, x = doc.fields, page.style, doc.extras
+    employer = x["employer"]
+    page.text(MARGIN, 56, str(f["employer_name"]), 12, bold=True)
+    page.text(MARGIN, 69, employer.street, 9)
+    page.text(MARGIN, 81, employer.city_line, 9)
+    page.text(WIDTH - MARGIN, 56, pick(("Pay Statement", "Earnings Statement", "Payroll Advice", "Pay Stub"),
+                                       s.variant), 13, bold=True, right=True)
+    name = str(f["employee_name"])
+    street, city_line = mailing_address(name)
+    for row, text in enumerate((name.upper() if s.variant % 2 else name, street, city_line)):
+        page.text(MARGIN + 24, 132 + row * 13, text, 10)
+    for row, (label, key) in enumerate((("Check Date", "pay_date"), ("Period Start", "pay_period_start"),
+                                        ("Period End", "pay_period_end"))):
+        fitted_pair(page, 340, 120 + row * 14, s.date_label(label), s.date(str(f[key])), 90, size=9)
+    page.text(340, 162, "Employee ID: 00" + f"{sum(map(ord, name)) * 31 % 100000:05d}", 9)
+    gross = round(float(str(f["gross_pay"])) * 100)
+    n = int(x["periods_to_date"])
+    rows = [["Earnings", "Hours", pick(CURRENT, s.variant), pick(TO_DATE, s.variant)],
+            ["Regular Pay", f"{HOURS[str(x['frequency'])]:.2f}", s.money(gross), s.money(str(f["ytd_gross"]))],
+            ["Gross Pay", "", s.money(gross), s.money(str(f["ytd_gross"]))]]
+    y = page.table(MARGIN, 204, [180, 80, 110, 120], rows, line=15)
+    rows = [["Taxes and Deductions", "", "", ""]]
+    rows += [[name_, "", s.money(c), s.money(c * n)] for name_, c in dict(x["deductions"]).items()]
+    y = page.table(MARGIN, y + 12, [180, 80, 110, 120], rows, line=14)
+    page.rule(y)
+    page.text(MARGIN, y + 16, "Net Pay", 10, bold=True)
+    page.text(MARGIN + 370, y + 16, s.money(str(f["net_pay"])), 10, bold=True, right=True)
+
+
 LAYOUTS = {"earnings_advice": earnings_advice, "summary_grid": summary_grid, "header_strip": header_strip,
-           "two_level_columns": two_level_columns}
+           "two_level_columns": two_level_columns, "address_window": address_window}

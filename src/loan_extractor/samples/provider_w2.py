@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from loan_extractor.samples.draw import HEIGHT, MARGIN, WIDTH, Page
 from loan_extractor.samples.layout_w2 import _amount, _ssn
-from loan_extractor.samples.provider_pay_stub import fitted_pair
+from loan_extractor.samples.provider_pay_stub import fitted_pair, mailing_address
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
 
@@ -154,5 +154,31 @@ def dotted_copy(page: Page, doc: SampleDoc) -> None:
         page.text(WIDTH - MARGIN - 40, y, _amount(page, doc, key), 10, right=True)
 
 
+def corner_year(page: Page, doc: SampleDoc) -> None:
+    """A W-2 mailed in a window envelope: the employer's return address under a small caption, the employee's
+    name and address with no label under it, the tax year printed large in the top right corner, a starred SSN, the boxes as lines."""
+    f, s, x = doc.fields, page.style, doc.extras
+    employer = x["employer"]
+    page.text(MARGIN, 46, pick(("Employer", "Employer name and address", "EMPLOYER", "Payer"), s.variant), 7, bold=True)
+    for row, text in enumerate((str(f["employer_name"]), employer.street, employer.city_line)):
+        page.text(MARGIN, 58 + row * 12, text, 10 if row else 11, bold=not row)
+    page.text(WIDTH - MARGIN, 70, str(f["tax_year"]), 34, bold=True, right=True)
+    page.text(WIDTH - MARGIN, 86, "Form W-2 Wage and Tax Statement", 9, right=True)
+    page.text(WIDTH - MARGIN, 97, "Copy B, C and 2 enclosed", 7, right=True)
+    name = str(f["employee_name"])
+    street, city_line = mailing_address(name)
+    for row, text in enumerate((name.upper() if s.variant % 2 else name, street, city_line)):
+        page.text(MARGIN + 24, 140 + row * 13, text, 10)
+    ssn = str(x["ssn"])
+    fitted_pair(page, MARGIN, 214, pick(SSN, s.variant), f"***-**-{ssn[-4:]}", 170, size=9.5)
+    fitted_pair(page, MARGIN, 230, pick(EIN, s.variant), str(f["employer_ein"]), 170, size=9.5)
+    page.rule(242)
+    for row, (box, label, key) in enumerate(BOXES):
+        y = 262 + (row // 2) * 22
+        left = MARGIN + (row % 2) * 260
+        page.text(left, y, f"{box} {label}", 7.5)
+        page.text(left + 240, y, _amount(page, doc, key), 10, right=True)
+
+
 LAYOUTS = {"earnings_summary": earnings_summary, "four_up": four_up, "full_form": full_form,
-           "dotted_copy": dotted_copy}
+           "dotted_copy": dotted_copy, "corner_year": corner_year}

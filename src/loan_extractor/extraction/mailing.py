@@ -1,0 +1,91 @@
+"""A person's name printed without a label, as the first line of a mailing address near the top of page one:
+the name, a street line and a city line, left-aligned, as statements and pay stubs print them for a window
+envelope."""
+
+from __future__ import annotations
+
+import re
+
+from loan_extractor.extraction.labels import tokens
+from loan_extractor.extraction.locate import Page
+from loan_extractor.extraction.values import FieldValue, read_value
+from loan_extractor.extraction.words import Word
+from loan_extractor.spec import FieldKind
+
+TOP_LINES = 16  # a mailing address is looked for in this many lines at the top
+BLOCK_LINES = 4  # name, street, an optional second street line, city line
+ALIGN = 1.0  # the block's lines start within this many word heights of each other
+MAILING_COST = 0.85  # a name read without its label is less certain
+NAME_WORDS = (2, 5)
+STREET = re.compile(r"^(?:\d+[A-Za-z]?\s+\S|P\.?\s?O\.?\s+Box\b)", re.IGNORECASE)
+CITY_LINE = re.compile(r"[A-Za-z][A-Za-z .'-]*,?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?$")
+
+
+def fill_mailing(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
+    """Name fields still unread taken from the one mailing address that is not the document's own sender
+    (the employer's or the bank's return address names a value already read, or a company)."""
+    taken = {str(v.value).casefold() for v in found.values() if v is not None and isinstance(v.value, str)}
+    companies = {tuple(tokens(w)) for w in rules.get("mailing", {}).get("not_names", [])}
+    for name in rules.get("mailing", {}).get("fields", []):
+        if found.get(name) is None:
+            names = [v for v in _addressees(page) if str(v.value).casefold() not in taken
+                     and not any(_holds(tokens(str(v.value)), c) for c in companies)]
+            found[name] = names[0] if len(names) == 1 else None
+
+
+def _addressees(page: Page) -> list[FieldValue]:
+    """The first line of every block of name, street and city lines near the top of page one."""
+    cells = _cells(page)
+    found = []
+    for number in range(len(cells)):
+        block = _block(cells, number)
+        texts = [" ".join(w.text for w in b) for b in block]
+        if len(block) >= 3 and STREET.match(texts[1]) and any(CITY_LINE.search(t) for t in texts[2:]):
+            value = _name(block[0])
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def _block(cells: list[tuple[int, list[Word]]], number: int) -> list[list[Word]]:
+    """A cell and the cells starting at its left edge on the lines under it, as long as no line is skipped
+    (a line of the column beside may fall between two of the block's)."""
+    index, words = cells[number]
+    block, last = [words], index
+    for later, more in cells[number + 1 :]:
+        if later - last > 2 or len(block) == BLOCK_LINES:
+            break
+        if later > last and abs(more[0].x0 - words[0].x0) < ALIGN * words[0].height:
+            block.append(more)
+            last = later
+    return block
+
+
+def _cells(page: Page) -> list[tuple[int, list[Word]]]:
+    """Unlabelled cells of the top lines of page one, with their line numbers, in reading order."""
+    lines = page.lines[:TOP_LINES]
+    cells = []
+    for index, line in enumerate(lines):
+        if line.page != lines[0].page:
+            break
+        labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
+        for segment in sorted(set(line.segment_of)):
+            cell = [i for i, s in enumerate(line.segment_of) if s == segment]
+            if not labelled.intersection(cell):
+                cells.append((index, [line.words[i] for i in cell]))
+    return cells
+
+
+def _name(words: list[Word]) -> FieldValue | None:
+    """A person's name: two to five words of letters (initials, hyphens, apostrophes); a digit only as a misread
+    letter inside a word of letters ("V6" for "Võ", which the name's re-reading may restore)."""
+    if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
+        return None
+    if not all(sum(c.isalpha() for c in w.text) >= sum(c.isdigit() for c in w.text) for w in words):
+        return None
+    value = read_value(FieldKind.TEXT, words)
+    return FieldValue(value.value, round(value.conf * MAILING_COST, 3), value.words) if value else None
+
+
+def _holds(toks: list[str], phrase: tuple[str, ...]) -> bool:
+    return any(tuple(toks[i : i + len(phrase)]) == phrase for i in range(len(toks) - len(phrase) + 1))
