@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from loan_extractor.extraction.labels import Hit, tokens
-from loan_extractor.extraction.locate import Page
+from loan_extractor.extraction.locate import Page, unlabelled_top_cells
 from loan_extractor.extraction.normalise import day_first_hint, normalise_date, normalise_year
 from loan_extractor.extraction.plausible import shared_year_range, split_date_ranges
 from loan_extractor.extraction.values import FieldValue, dates_in, read_value
@@ -126,19 +126,13 @@ def fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
 def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
     """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
     wanted = [tokens(k) for k in keywords if k != "*"]
-    lines = page.lines[:HEADING_LINES]
-    for index, line in enumerate(lines):
-        if line.page != lines[0].page:
-            break
-        labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
-        for segment in sorted(set(line.segment_of)):
-            cell = [i for i, s in enumerate(line.segment_of) if s == segment]
-            toks = tokens(" ".join(line.words[i].text for i in cell))
-            if labelled.intersection(cell) or not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)):
-                continue
-            if "*" in keywords or any(_contains(toks, k) for k in wanted):
-                value = read_value(FieldKind.TEXT, [line.words[i] for i in cell])
-                return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None
+    for _, cell in unlabelled_top_cells(page, HEADING_LINES):
+        toks = tokens(" ".join(w.text for w in cell))
+        if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)):
+            continue
+        if "*" in keywords or any(_contains(toks, k) for k in wanted):
+            value = read_value(FieldKind.TEXT, cell)
+            return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None
     return None
 
 

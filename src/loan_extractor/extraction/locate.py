@@ -171,6 +171,21 @@ class Page:
         return (left + right) / 2
 
 
+def unlabelled_top_cells(page: Page, max_lines: int) -> list[tuple[int, list[Word]]]:
+    """The cells holding no label in the first `max_lines` lines of page one, with their line numbers, in reading order."""
+    lines = page.lines[:max_lines]
+    cells = []
+    for index, line in enumerate(lines):
+        if line.page != lines[0].page:
+            break
+        labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
+        for segment in sorted(set(line.segment_of)):
+            cell = [i for i, s in enumerate(line.segment_of) if s == segment]
+            if not labelled.intersection(cell):
+                cells.append((index, [line.words[i] for i in cell]))
+    return cells
+
+
 def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
     """Indexes after a parenthesised qualifier that opens them: "Name (First, Middle, Last)", "(months):".
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from loan_extractor.extraction.labels import tokens
-from loan_extractor.extraction.locate import Page
+from loan_extractor.extraction.locate import Page, unlabelled_top_cells
 from loan_extractor.extraction.values import FieldValue, read_value
 from loan_extractor.extraction.words import Word
 from loan_extractor.spec import FieldKind
@@ -35,7 +35,7 @@ def fill_mailing(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
 
 def _addressees(page: Page) -> list[FieldValue]:
     """The first line of every block of name, street and city lines near the top of page one."""
-    cells = _cells(page)
+    cells = unlabelled_top_cells(page, TOP_LINES)
     found = []
     for number in range(len(cells)):
         block = _block(cells, number)
@@ -59,21 +59,6 @@ def _block(cells: list[tuple[int, list[Word]]], number: int) -> list[list[Word]]
             block.append(more)
             last = later
     return block
-
-
-def _cells(page: Page) -> list[tuple[int, list[Word]]]:
-    """Unlabelled cells of the top lines of page one, with their line numbers, in reading order."""
-    lines = page.lines[:TOP_LINES]
-    cells = []
-    for index, line in enumerate(lines):
-        if line.page != lines[0].page:
-            break
-        labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
-        for segment in sorted(set(line.segment_of)):
-            cell = [i for i, s in enumerate(line.segment_of) if s == segment]
-            if not labelled.intersection(cell):
-                cells.append((index, [line.words[i] for i in cell]))
-    return cells
 
 
 def _name(words: list[Word]) -> FieldValue | None:
