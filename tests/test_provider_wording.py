@@ -7,7 +7,7 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.labels import tokens
-from loan_extractor.extraction.normalise import Parsed, day_first_hint, normalise_last4
+from loan_extractor.extraction.normalise import REPAIR_COST, Parsed, day_first_hint, normalise_last4
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -174,3 +174,11 @@ def test_a_day_first_hint_read_with_a_slash_as_i() -> None:
 def test_a_starred_mask_with_hyphens_read_as_underscores() -> None:
     assert normalise_last4("***_**_6036") == Parsed("6036", 1.0)
     assert normalise_last4("+4445") is None  # a mask OCR turned into other digits stays unread
+
+
+def test_a_starred_mask_whose_stars_ocr_read_as_letters() -> None:
+    assert normalise_last4("*AK_AF_-7Q17") == Parsed("7017", REPAIR_COST * REPAIR_COST)
+    assert normalise_last4("*AK_AF_-7Q1") is None  # the last group is not four digits
+    assert normalise_last4("*A_AF_-7017") is None  # no clear 3-2-4 shape
+    assert normalise_last4("ABC_DE_7017") is None  # no mask character left: not a mask
+    assert normalise_last4("*AK_AF_-7QQ7") is None  # the last group does not repair to digits

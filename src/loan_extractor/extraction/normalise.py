@@ -163,11 +163,12 @@ def normalise_last4(text: str) -> Parsed | None:
     raw = re.sub(r"\s+", "", text.strip().strip(".:#")).replace("_", "-")
     masked = re.fullmatch(r"(?i)[X*•#-]*[X*•#]{3,}([A-Z]?)[X*•#-]*((?:[\dOlIS]-?){4})", raw) or re.fullmatch(
         r"(?i)[X*•#-]*[X*•#]+()[X*•#-]*((?:[\dOlIS]-?){4})", raw)
-    if masked:
-        fixed, changed = repair_digits(masked.group(2).replace("-", ""))
+    garbled = _garbled_mask(raw)
+    if masked or garbled:
+        fixed, changed = repair_digits(masked.group(2).replace("-", "") if masked else garbled)
         # a stray letter in a long mask ("XXXXXXK1723") is a misread mask character
-        conf = (REPAIR_COST if changed else 1.0) * (REPAIR_COST if masked.group(1) else 1.0)
-        return Parsed(fixed, conf) if fixed.isdigit() else None
+        conf = (REPAIR_COST if changed else 1.0) * (REPAIR_COST if not masked or masked.group(1) else 1.0)
+        return Parsed(fixed, conf) if fixed.isdigit() and len(fixed) == 4 else None
     fixed, conf = _fix_number(raw)
     if not re.fullmatch(r"\d[\d-]{2,}\d", fixed):
         return None
@@ -175,6 +176,15 @@ def normalise_last4(text: str) -> Parsed | None:
     if len(digits) < 4 or not re.search(r"\d{4}$", fixed):
         return None
     return Parsed(digits[-4:], conf)
+
+
+def _garbled_mask(raw: str) -> str | None:
+    """The last group of a starred SSN mask whose stars OCR partly read as letters ("*AK-AF--7Q17"): only a clear
+    3-2-4 shape with separators, no digit in the masked groups and at least one mask character left."""
+    shape = re.fullmatch(r"([^-]{3})-+([^-]{2})-+([^-]{4})", raw)
+    if not shape or re.search(r"\d", shape.group(1) + shape.group(2)):
+        return None
+    return shape.group(3) if re.search(r"(?i)[X*•#]", shape.group(1) + shape.group(2)) else None
 
 
 def normalise_int(text: str) -> Parsed | None:
