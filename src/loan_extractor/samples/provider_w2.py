@@ -123,8 +123,11 @@ def full_form(page: Page, doc: SampleDoc) -> None:
     for (label, value), width in zip(bottom, widths):
         _box(page, left, 300, width, 30, label, value)
         left += width
-    page.text(MARGIN, 350, "Form W-2 Wage and Tax Statement", 13, bold=True)
-    page.text(MARGIN + 250, 350, str(f["tax_year"]), 16, bold=True)
+    title = "Form W-2 Wage and Tax Statement"
+    page.text(MARGIN, 350, title, 13, bold=True)
+    # the DejaVu faces set the title wider than 250 points: the year goes after it, never over its last letters
+    page.text(MARGIN + max(250, page.canvas.stringWidth(title, page._font(True), 13) + 16), 350,
+              str(f["tax_year"]), 16, bold=True)
     page.text(WIDTH - MARGIN, 350, "Department of the Treasury - Internal Revenue Service", 7, right=True)
     page.text(MARGIN, 364, "Copy B - To Be Filed With Employee's FEDERAL Tax Return.", 7)
 
