@@ -149,3 +149,15 @@ def test_a_row_of_purposes_wrapped_onto_a_second_line_under_its_question() -> No
     assert got["loan_purpose"] == "construction"
     assert _fields(DocType.LOAN_APPLICATION, _purpose_rows("[ ] Cash-Out Refinance   [ ] Construction"))[
         "loan_purpose"] is None
+
+
+def _titled_w2(title: str, *others: tuple[int, str]) -> list[Word]:
+    return _corner_year_w2(lay_out([(350, [(54, "Form W-2 Wage and Tax"), (180, title), *others])], size=13))
+
+
+def test_a_year_ocr_joined_to_the_title_before_it() -> None:
+    assert _fields(DocType.W2, _titled_w2("Statement2O25"))["tax_year"] == 2025
+    assert _fields(DocType.W2, _titled_w2("Statement0O25"))["tax_year"] is None  # repairs to no plausible year
+    assert _fields(DocType.W2, _titled_w2("StatementOO25"))["tax_year"] is None  # too few true digits
+    # another year on the page contradicts it: no year at all
+    assert _fields(DocType.W2, _titled_w2("Statement2O25", (420, "2024")))["tax_year"] is None

@@ -4,6 +4,7 @@ its own."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -11,7 +12,7 @@ from functools import partial
 
 from loan_extractor.extraction.labels import Hit, tokens
 from loan_extractor.extraction.locate import Page, unlabelled_top_cells
-from loan_extractor.extraction.normalise import day_first_hint, normalise_date, normalise_year
+from loan_extractor.extraction.normalise import Parsed, day_first_hint, normalise_date, normalise_year
 from loan_extractor.extraction.plausible import shared_year_range, split_date_ranges
 from loan_extractor.extraction.values import FieldValue, dates_in, read_value
 from loan_extractor.extraction.words import Line, Word
@@ -25,6 +26,9 @@ UNLABELLED_COST = 0.85  # a period read from a sentence, without its label
 SPAN_COST = 0.9  # a period's start computed from its end and its length in days
 MAX_SPAN_DAYS = 62
 STRAY_MARKS = ".,;:'\"()|"  # marks OCR reads beside a large character
+GLUED_COST = 0.85  # a year OCR read as one word with the title before it
+# "Statement2O25": a title word and a year OCR joined, the year with at least three true digits
+GLUED_YEAR = re.compile(r"[A-Za-z]{4,}((?=(?:[^\d]*\d){3})[\dOolIS]{4})")
 RANGE_WORDS = frozenset({"to", "through", "thru", "until", "-", "–", "—"})
 
 
@@ -144,7 +148,8 @@ def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     """A W-2's tax year printed on its own: taken only when every such year on the page agrees.
 
     A heading's year may be letter-spaced and read as four one-character words ("2 0 2 5", a stray mark beside
-    one: "2 0) 2 5"), or cut in pieces ("202 5", "2 02 5").
+    one: "2 0) 2 5"), or cut in pieces ("202 5", "2 02 5"), or joined to the title before it ("Statement2O25"),
+    read then only when its four characters repair to a year with at least three of them true digits.
     """
     runs = [(w,) for line in lines for w in line.words]
     runs += [tuple(line.words[i : i + n]) for n in (2, 3) for line in lines for i in range(len(line.words) - n + 1)
@@ -153,6 +158,8 @@ def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
              if all(len(w.text.strip(STRAY_MARKS)) == 1 for w in line.words[i : i + 4])]
     values = [(run, p) for run in runs
               if (p := normalise_year(" ".join(_spaced(w.text, len(run)) for w in run))) is not None]
+    values += [((w,), Parsed(p.value, p.conf * GLUED_COST)) for line in lines for w in line.words
+               if (glued := GLUED_YEAR.fullmatch(w.text)) and (p := normalise_year(glued.group(1))) is not None]
     if not values or len({p.value for _, p in values}) != 1:
         return None
     run, parsed = values[0]
