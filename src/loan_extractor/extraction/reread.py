@@ -120,10 +120,10 @@ def _read_regions(gray: np.ndarray, scan: PageScan, values: list[FieldValue], la
         found = tesseract.ocr_words(path, language, timeout, psm=6, dpi=scan.dpi, models=models)
     finally:
         path.unlink(missing_ok=True)
-    return [_in_span(found, span, origin, gap, scan) for span, origin in zip(spans, origins)]
+    return [words_in_strip(found, span, origin, gap, scan) for span, origin in zip(spans, origins)]
 
 
-def _in_span(found: list, span: tuple[int, int], origin: tuple[float, float], gap: int,
+def words_in_strip(found: list, span: tuple[int, int], origin: tuple[float, float], gap: int,
              scan: PageScan) -> list[Word]:
     """The words whose centre lies in a strip, moved back to where the strip sits on the page."""
     top, bottom = span

@@ -11,7 +11,7 @@ import cv2
 
 from loan_extractor import imaging
 from loan_extractor.config import PipelineConfig
-from loan_extractor.extraction import reread
+from loan_extractor.extraction import reread, slots
 from loan_extractor.extraction.classify import classify
 from loan_extractor.extraction.fields import FieldValue, extract_fields, label_rules
 from loan_extractor.extraction.redact import redact_text
@@ -62,6 +62,7 @@ def extract_from_words(doc: Document, words: list[Word], cfg: PipelineConfig) ->
     if doc_type is DocType.LOAN_APPLICATION and values.get("loan_purpose") is None:
         values = {**values, "loan_purpose": ticked_purpose(doc, lines, cfg)}
     if doc.text_source != "text_layer":
+        values = fill_dropped_values(doc, doc_type, words, lines, values, cfg)
         values = reread_names(doc, doc_type, values, cfg)
     out = doc.update(
         text=redact_text(document_text(lines)),
@@ -136,6 +137,21 @@ def _turn_upright(path: Path, dpi: float, found: list[tesseract.OcrWord],
 
 def _mean_conf(words: list[tesseract.OcrWord]) -> float:
     return statistics.fmean(w.conf for w in words) if words else 0.0
+
+
+def fill_dropped_values(doc: Document, doc_type: DocType, words: list[Word], lines: list[Line],
+                        values: dict[str, FieldValue | None], cfg: PipelineConfig) -> dict[str, FieldValue | None]:
+    """Fields still unread, from values OCR dropped right of a label that ends its line (extraction/slots.py);
+    fields already read keep their reading."""
+    labels = slots.empty_slots(lines) if not all(values.values()) else []
+    if not labels:
+        return values
+    scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
+    found = slots.reread_slots(labels, scans, cfg.ocr.language, cfg.ocr.page_timeout_seconds)
+    if not found:
+        return values
+    again = extract_fields(doc_type, build_lines([*words, *found]))
+    return {name: value or again.get(name) for name, value in values.items()}
 
 
 def reread_names(doc: Document, doc_type: DocType, values: dict[str, FieldValue | None],

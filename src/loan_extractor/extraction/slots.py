@@ -1,0 +1,53 @@
+"""Values OCR dropped beside their label: a short number alone at the right of a label ("Days in Period:" and
+no "31") is sometimes left out of tesseract's page layout. The strip right of a label that ends its line is
+cropped and read on its own, once per page for all such labels."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import cv2
+
+from loan_extractor import imaging
+from loan_extractor.extraction.reread import PageScan, words_in_strip
+from loan_extractor.extraction.words import Line, Word
+from loan_extractor.tools import tesseract
+
+SLOT_HEIGHTS = 12  # how far right of the label its value is looked for, in the label's heights
+STRIP_GAP = 8  # white pixels between stacked strips
+
+
+def empty_slots(lines: Sequence[Line]) -> list[Word]:
+    """The OCR'd words that end a label with a colon at the end of their line: nothing was read after them."""
+    return [line.words[-1] for line in lines
+            if line.words and line.words[-1].text.endswith(":") and line.words[-1].conf < 1.0]
+
+
+def reread_slots(labels: Sequence[Word], scans: Mapping[int, PageScan], language: str, timeout: float) -> list[Word]:
+    """Words read in the strips right of the labels (page coordinates); none where the strips are blank."""
+    found: list[Word] = []
+    for page, scan in scans.items():
+        on_page = [w for w in labels if w.page == page]
+        if on_page:
+            found += [Word(page, w.text, w.conf, w.x0, w.y0, w.x1, w.y1)
+                      for w in _read_strips(scan, on_page, language, timeout)]
+    return found
+
+
+def _read_strips(scan: PageScan, labels: list[Word], language: str, timeout: float) -> list[Word]:
+    gray = cv2.imread(str(scan.path), cv2.IMREAD_GRAYSCALE)
+    if gray is None:
+        return []
+    k = scan.dpi / 72.0
+    pad = [0.3 * w.height * k for w in labels]
+    boxes = [((w.x1 + w.height * 0.5) * k, w.y0 * k, (w.x1 + SLOT_HEIGHTS * w.height) * k, w.y1 * k) for w in labels]
+    strips = [imaging.crop(gray, box, p) for box, p in zip(boxes, pad)]
+    origins = [(max(0.0, box[0] - p), max(0.0, box[1] - p)) for box, p in zip(boxes, pad)]
+    sheet, spans = imaging.stack_strips(strips, STRIP_GAP)
+    path = scan.path.with_name(f"{scan.path.stem}-slots.png")
+    path.write_bytes(imaging.encode_png(sheet, scan.dpi))
+    try:
+        words = tesseract.ocr_words(path, language, timeout, psm=6, dpi=scan.dpi)
+    finally:
+        path.unlink(missing_ok=True)
+    return [w for span, origin in zip(spans, origins) for w in words_in_strip(words, span, origin, STRIP_GAP, scan)]
