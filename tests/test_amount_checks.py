@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from fixtures.words.synth import lay_out
 
+from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.values import FieldValue
 from loan_extractor.extraction.words import Word, build_lines
 from loan_extractor.spec import DocType
 
@@ -76,3 +78,27 @@ def test_a_street_address_is_not_an_employer_name() -> None:
     assert _fields(DocType.W2, rows)["employer_name"] is None
     rows = [(100, [(60, "c Employer's name, address, and ZIP code")]), (115, [(60, "3M Company")])]
     assert _fields(DocType.W2, rows)["employer_name"] == "3M Company"
+
+
+def _read(text: str, value: str) -> FieldValue:
+    return FieldValue(value, 0.9, (Word(1, text, 0.9, 0, 0, 10, 10),))
+
+
+def _statement(opening: tuple[str, str]) -> dict[str, FieldValue | None]:
+    return {"opening_balance": _read(*opening), "total_deposits": _read("4306.57", "4306.57"),
+            "total_withdrawals": _read("896.85", "896.85"), "closing_balance": _read("18928.93", "18928.93")}
+
+
+def test_a_statement_amount_that_lost_its_point_gets_it_back_from_the_balance() -> None:
+    found = _statement(("1551921", "1551921.00"))
+    check_amounts("bank_statement", found)
+    assert found["opening_balance"].value == "15519.21" and found["opening_balance"].conf < 0.9  # type: ignore[union-attr]
+
+
+def test_a_point_that_would_not_balance_is_not_restored() -> None:
+    found = _statement(("1551922", "1551922.00"))
+    check_amounts("bank_statement", found)
+    assert found["opening_balance"].value == "1551922.00"  # type: ignore[union-attr]
+    whole = _statement(("15519.21", "15519.21"))
+    check_amounts("bank_statement", whole)
+    assert whole["opening_balance"].value == "15519.21"  # type: ignore[union-attr]

@@ -3,7 +3,8 @@ is dropped (the less confident of the two when either could be the misread), sin
 
 W-2: box 2 (federal tax withheld) is below box 1 (wages); box 3 (social security wages) never exceeds the year's
 social security wage base nor box 5 (Medicare wages, which has no cap). Pay stub: net pay is at most gross pay, and
-this period's gross at most the year-to-date gross that includes it. A name is never a street address.
+this period's gross at most the year-to-date gross that includes it. A name is never a street address. A statement's
+balance equation gives back the one decimal point OCR lost.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _ORDERED = {
     "w2": [("federal_income_tax_withheld", "wages"), ("social_security_wages", "medicare_wages")],
     "pay_stub": [("net_pay", "gross_pay"), ("gross_pay", "ytd_gross")],
 }
+_BALANCE = ("opening_balance", "total_deposits", "total_withdrawals", "closing_balance")
+LOST_POINT_COST = 0.8  # an amount given back the decimal point OCR lost
 _ADDRESS = re.compile(r"^\d+[A-Za-z]?\s+(?:\S+\s+){0,3}(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|"
                       r"court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|trail)\b\.?", re.IGNORECASE)
 
@@ -34,11 +37,35 @@ def check_amounts(doc_type: str, found: dict[str, FieldValue | None]) -> None:
             found[name] = None  # the name's line was lost and the address under it read instead
     if doc_type == "w2":
         _cap_social_security(found)
+    if doc_type == "bank_statement":
+        _restore_lost_point(found)
     for smaller, larger in _ORDERED.get(doc_type, []):
         low, high = _amount(found.get(smaller)), _amount(found.get(larger))
         if low is not None and high is not None and low > high:
             worse = smaller if found[smaller].conf <= found[larger].conf else larger
             found[worse] = None
+
+
+def _restore_lost_point(found: dict[str, FieldValue | None]) -> None:
+    """A statement amount OCR read without its decimal point ("1551921" for "15519.21") takes it back only when
+    it is the one amount printed without a point and that point alone balances opening + deposits - withdrawals
+    = closing to the cent."""
+    amounts = {name: _amount(found.get(name)) for name in _BALANCE}
+    if any(a is None for a in amounts.values()) or _balance(amounts) == 0:
+        return
+    pointless = [n for n in _BALANCE if not any(c in w.text for w in found[n].words for c in ".,")]  # type: ignore[union-attr]
+    if len(pointless) != 1:
+        return
+    name = pointless[0]
+    repaired = {**amounts, name: amounts[name] / 100}  # type: ignore[operator]
+    if _balance(repaired) == 0:
+        value = found[name]
+        found[name] = FieldValue(f"{repaired[name]:.2f}", round(value.conf * LOST_POINT_COST, 3), value.words)  # type: ignore[union-attr]
+
+
+def _balance(amounts: dict[str, Decimal | None]) -> Decimal:
+    opening, deposits, withdrawals, closing = (amounts[n] for n in _BALANCE)
+    return opening + deposits - withdrawals - closing  # type: ignore[operator]
 
 
 def _cap_social_security(found: dict[str, FieldValue | None]) -> None:
