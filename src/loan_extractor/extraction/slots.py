@@ -18,9 +18,8 @@ STRIP_GAP = 8  # white pixels between stacked strips
 
 
 def empty_slots(lines: Sequence[Line]) -> list[Word]:
-    """The OCR'd words that end a label with a colon at the end of their line: nothing was read after them."""
-    return [line.words[-1] for line in lines
-            if line.words and line.words[-1].text.endswith(":") and line.words[-1].conf < 1.0]
+    """The words that end a label with a colon at the end of their line: nothing was read after them."""
+    return [line.words[-1] for line in lines if line.words and line.words[-1].text.endswith(":")]
 
 
 def reread_slots(labels: Sequence[Word], scans: Mapping[int, PageScan], language: str, timeout: float) -> list[Word]:
