@@ -125,11 +125,10 @@ def full_form(page: Page, doc: SampleDoc) -> None:
         left += width
     title = "Form W-2 Wage and Tax Statement"
     page.text(MARGIN, 350, title, 13, bold=True)
-    # the DejaVu faces set the title wider than 250 points: the year goes after it, never over its last letters,
-    # and the agency's name under it, where it cannot run into the year
+    # the DejaVu faces set the title wider than 250 points: the year goes after it, never over its last letters
     page.text(MARGIN + max(250, page.canvas.stringWidth(title, page._font(True), 13) + 16), 350,
               str(f["tax_year"]), 16, bold=True)
-    page.text(WIDTH - MARGIN, 364, "Department of the Treasury - Internal Revenue Service", 7, right=True)
+    page.text(WIDTH - MARGIN, 350, "Department of the Treasury - Internal Revenue Service", 7, right=True)
     page.text(MARGIN, 364, "Copy B - To Be Filed With Employee's FEDERAL Tax Return.", 7)
 
 
