@@ -87,11 +87,11 @@ def test_the_command_serves_when_tesserocr_is_missing(monkeypatch: pytest.Monkey
     monkeypatch.setattr(ocr_engine, "tesserocr", None)
     tesseract.configure(2, "library")
     try:
-        assert tesseract._engine == "cli"
+        assert not tesseract.models_stay_loaded()
         assert any(w.text == "Gross" for w in tesseract.ocr_words(page, "eng", 60, dpi=DPI))
     finally:
         monkeypatch.undo()
         tesseract.configure(2, "library")
-    assert tesseract._engine == "library"
+    assert tesseract.models_stay_loaded()
     with pytest.raises(ValueError, match="unknown OCR engine"):
         tesseract.configure(2, "gpu")

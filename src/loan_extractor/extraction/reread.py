@@ -113,17 +113,24 @@ def _read_regions(gray: np.ndarray, scan: PageScan, values: list[FieldValue], la
         strips.append(imaging.crop(gray, box, pad))
         origins.append((max(0.0, box[0] - pad), max(0.0, box[1] - pad)))
     gap = max(8, round(STRIP_GAP * max(s.shape[0] for s in strips)))
+    return read_stacked(strips, origins, gap, scan, "names", language, timeout, models)
+
+
+def read_stacked(strips: list[np.ndarray], origins: list[tuple[float, float]], gap: int, scan: PageScan, purpose: str,
+                 language: str, timeout: float, models: Path | None = None) -> list[list[Word]]:
+    """Crops of one page stacked `gap` pixels apart and read in one tesseract run (one line each, psm 6);
+    each crop's words in page coordinates. `origins`: where each crop's top left sits on the page, in pixels."""
     sheet, spans = imaging.stack_strips(strips, gap)
-    path = scan.path.with_name(f"{scan.path.stem}-names.png")
+    path = scan.path.with_name(f"{scan.path.stem}-{purpose}.png")
     path.write_bytes(imaging.encode_png(sheet, scan.dpi))
     try:
         found = tesseract.ocr_words(path, language, timeout, psm=6, dpi=scan.dpi, models=models)
     finally:
         path.unlink(missing_ok=True)
-    return [words_in_strip(found, span, origin, gap, scan) for span, origin in zip(spans, origins)]
+    return [_words_in_strip(found, span, origin, gap, scan) for span, origin in zip(spans, origins)]
 
 
-def words_in_strip(found: list, span: tuple[int, int], origin: tuple[float, float], gap: int,
+def _words_in_strip(found: list, span: tuple[int, int], origin: tuple[float, float], gap: int,
              scan: PageScan) -> list[Word]:
     """The words whose centre lies in a strip, moved back to where the strip sits on the page."""
     top, bottom = span

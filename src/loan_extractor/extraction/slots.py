@@ -9,9 +9,8 @@ from collections.abc import Mapping, Sequence
 import cv2
 
 from loan_extractor import imaging
-from loan_extractor.extraction.reread import PageScan, words_in_strip
+from loan_extractor.extraction.reread import PageScan, read_stacked
 from loan_extractor.extraction.words import Line, Word
-from loan_extractor.tools import tesseract
 
 SLOT_HEIGHTS = 12  # how far right of the label its value is looked for, in the label's heights
 STRIP_GAP = 8  # white pixels between stacked strips
@@ -42,11 +41,4 @@ def _read_strips(scan: PageScan, labels: list[Word], language: str, timeout: flo
     boxes = [((w.x1 + w.height * 0.5) * k, w.y0 * k, (w.x1 + SLOT_HEIGHTS * w.height) * k, w.y1 * k) for w in labels]
     strips = [imaging.crop(gray, box, p) for box, p in zip(boxes, pad)]
     origins = [(max(0.0, box[0] - p), max(0.0, box[1] - p)) for box, p in zip(boxes, pad)]
-    sheet, spans = imaging.stack_strips(strips, STRIP_GAP)
-    path = scan.path.with_name(f"{scan.path.stem}-slots.png")
-    path.write_bytes(imaging.encode_png(sheet, scan.dpi))
-    try:
-        words = tesseract.ocr_words(path, language, timeout, psm=6, dpi=scan.dpi)
-    finally:
-        path.unlink(missing_ok=True)
-    return [w for span, origin in zip(spans, origins) for w in words_in_strip(words, span, origin, STRIP_GAP, scan)]
+    return [w for words in read_stacked(strips, origins, STRIP_GAP, scan, "slots", language, timeout) for w in words]
