@@ -2,8 +2,10 @@
 
     python bench/evaluate.py [--dir /tmp/loan-extractor-eval] [--seed 2026] [--per-cell 6] [--write]
 
-The set is generated once per (seed, per-cell) into --dir (split `eval`: held-out layouts included; the
-tests never use seed 2026), then evaluated with the same code as `loan-extractor evaluate`.
+The set is generated once per (seed, per-cell, split) into --dir (split `eval`: held-out layouts included; the
+tests never use seed 2026), then evaluated with the same code as `loan-extractor evaluate`. `--split unseen`
+draws only the unseen development layouts (no packages: they need a two-page statement layout), for work on
+extraction that must not look at the `eval` split; --write accepts only the `eval` split.
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ TARGETS = {"text": 0.99, "scan_300": 0.97, "jpeg_200_skew": 0.93}
 BY = ("quality_band", "doc_type", "layout_split", "format")
 
 
-def ensure_set(folder: Path, seed: int, per_cell: int) -> Path:
+def ensure_set(folder: Path, seed: int, per_cell: int, split: str = "eval") -> Path:
     """The set's truth file, generating the set when it is absent or was made with other parameters."""
     stamp, truth = folder / "set.json", folder / "truth.json"
-    wanted = {"seed": seed, "per_cell": per_cell, "split": "eval"}
+    wanted = {"seed": seed, "per_cell": per_cell, "split": split}
     if not (truth.is_file() and stamp.is_file() and json.loads(stamp.read_text()) == wanted):
-        write_evaluation_set(folder, seed, per_cell, split="eval")
+        write_evaluation_set(folder, seed, per_cell, split=split, packages=2 if split == "eval" else 0)
         stamp.write_text(json.dumps(wanted))
     return truth
 
@@ -91,13 +93,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/loan-extractor-eval"))
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--per-cell", type=int, default=6)
+    parser.add_argument("--split", choices=("eval", "unseen"), default="eval")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--report", type=Path, help="also save the full JSON report here")
     args = parser.parse_args(argv)
+    if args.write and args.split != "eval":
+        parser.error("--write records the `eval` split only")
     settings = Settings()
     configure_logging(settings.log_format, "WARNING")
     tesseract.configure(settings.ocr_processes, settings.ocr_engine)
-    truth = ensure_set(args.dir, args.seed, args.per_cell)
+    truth = ensure_set(args.dir, args.seed, args.per_cell, args.split)
     report = evaluate_folder(args.dir, load_truth(truth), settings.pipeline_config(), settings.max_workers,
                              date.today(), BY)
     if args.report:

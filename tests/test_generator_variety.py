@@ -133,3 +133,15 @@ def test_development_layouts_are_drawn_by_the_train_split_only():
     assert development <= train
     assert not development & held
     assert not development & {name for group in variety.TRAIN.values() for name in group}
+
+
+def test_unseen_layouts_are_drawn_by_the_unseen_split_only_and_never_trained_on():
+    unseen = {name for group in variety.UNSEEN.values() for name in group}
+    if all(variety.UNSEEN.values()):  # the split draws every type
+        drawn = _truth("unseen", per_cell=12, packages=0)
+        assert {e["meta"]["layout"] for e in drawn.values() if e["meta"]["layout_split"] != "foreign"} == unseen
+        assert {e["meta"]["layout_split"] for e in drawn.values()} == {"unseen", "foreign"}
+    for split in ("train", "eval"):
+        assert not unseen & {e["meta"]["layout"] for e in _truth(split, per_cell=12, packages=0).values()}
+    trained = {name for doc_type in variety.TRAIN for name in variety.layouts_for(doc_type, "train")}
+    assert not unseen & trained

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from loan_extractor.samples import (
     layout_application, layout_bank, layout_pay_stub, layout_w2, provider_application, provider_bank,
-    provider_pay_stub, provider_w2, variety_application, variety_bank, variety_pay_stub, variety_w2,
+    provider_pay_stub, provider_w2, unseen_application, unseen_bank, unseen_pay_stub, unseen_w2, variety_application,
+    variety_bank, variety_pay_stub, variety_w2,
 )
 from loan_extractor.samples.degrade import Degradation
 from loan_extractor.samples.draw import Style, unicode_fonts_available
@@ -20,7 +21,7 @@ from loan_extractor.samples.loan import make_application, make_w2
 from loan_extractor.samples.names import ASCII, DIACRITICS, diacritic_name, is_latin1
 from loan_extractor.samples.values import SampleDoc, make_bank_statement, make_employer, make_pay_stub, make_person
 
-SPLITS = ("train", "eval")
+SPLITS = ("train", "eval", "unseen")
 # the layouts of the first sample set print two label synonyms (variant 0 or 1) and no labelled day-first date
 CLASSIC = {"pay_stub": layout_pay_stub.LAYOUTS, "bank_statement": layout_bank.LAYOUTS, "w2": layout_w2.LAYOUTS,
            "loan_application": layout_application.LAYOUTS}
@@ -32,6 +33,11 @@ TRAIN = {t: {**CLASSIC[t], **m.TRAIN} for t, m in (
 # split, whose mix of train and held-out layouts stays the one measured before they existed.
 DEVELOPMENT = {"pay_stub": provider_pay_stub.LAYOUTS, "bank_statement": provider_bank.LAYOUTS,
                "w2": provider_w2.LAYOUTS, "loan_application": provider_application.LAYOUTS}
+# Development layouts written after the type model's training corpus was settled: only the `unseen` split draws
+# them, and the type model never trains on them, so they measure both field extraction and classification on
+# layouts nothing was fitted to, and adding one changes neither the model nor the `train` and `eval` splits.
+UNSEEN = {"pay_stub": unseen_pay_stub.LAYOUTS, "bank_statement": unseen_bank.LAYOUTS, "w2": unseen_w2.LAYOUTS,
+          "loan_application": unseen_application.LAYOUTS}
 HELD_OUT = {"pay_stub": variety_pay_stub.HELD_OUT, "bank_statement": variety_bank.HELD_OUT,
             "w2": variety_w2.HELD_OUT, "loan_application": variety_application.HELD_OUT}
 TWO_PAGE = frozenset({"ledger", "summary_table"})
@@ -43,20 +49,25 @@ BANDS: dict[str, tuple[str, ...] | None] = {
 
 
 def layouts_for(doc_type: str, split: str) -> dict[str, object]:
-    """The layouts a split may draw for one type: `train` and development ones, or `train` and held-out ones."""
+    """The layouts a split may draw for one type: `train` and development ones, `train` and held-out ones, or
+    the unseen development ones alone."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {SPLITS}")
+    if split == "unseen":
+        return dict(UNSEEN[doc_type])
     return {**TRAIN[doc_type], **(HELD_OUT[doc_type] if split == "eval" else DEVELOPMENT[doc_type])}
 
 
 def layout_named(doc_type: str, name: str):  # type: ignore[no-untyped-def]
     """The drawing function of a layout of any group."""
-    return {**TRAIN[doc_type], **DEVELOPMENT[doc_type], **HELD_OUT[doc_type]}[name]
+    return {**TRAIN[doc_type], **DEVELOPMENT[doc_type], **UNSEEN[doc_type], **HELD_OUT[doc_type]}[name]
 
 
 def layout_split(doc_type: str, layout: str) -> str:
-    """`held_out` for a layout only the evaluation split draws, else `train`."""
-    return "held_out" if layout in HELD_OUT.get(doc_type, {}) else "train"
+    """`held_out` for a layout only the evaluation split draws, `unseen` for an unseen development one, else `train`."""
+    if layout in HELD_OUT.get(doc_type, {}):
+        return "held_out"
+    return "unseen" if layout in UNSEEN.get(doc_type, {}) else "train"
 
 
 def draw_style(rng: random.Random, layout: str, scan: bool, name: str) -> Style:

@@ -1,0 +1,6 @@
+"""Unseen development layouts of bank statements: only the `unseen` split draws them, the type model never trains on them
+(samples/variety.py)."""
+
+from __future__ import annotations
+
+LAYOUTS: dict[str, object] = {}
