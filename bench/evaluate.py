@@ -4,8 +4,9 @@
 
 The set is generated once per (seed, per-cell, split) into --dir (split `eval`: held-out layouts included; the
 tests never use seed 2026), then evaluated with the same code as `loan-extractor evaluate`. `--split unseen`
-draws only the unseen development layouts (no packages: they need a two-page statement layout), for work on
-extraction that must not look at the `eval` split; --write accepts only the `eval` split.
+draws only the unseen development layouts (no packages: they need a two-page statement layout) and `--split
+train` the train and development ones, for work on extraction that must not look at the `eval` split;
+`--bands` narrows a set to some quality bands; --write records only the whole `eval` split.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from loan_extractor.evaluation import evaluate_folder, load_truth
 from loan_extractor.logs import configure_logging
 from loan_extractor.samples import write_evaluation_set
+from loan_extractor.samples.variety import BANDS
 from loan_extractor.settings import Settings
 from loan_extractor.tools import tesseract
 
@@ -29,12 +31,13 @@ TARGETS = {"text": 0.99, "scan_300": 0.97, "jpeg_200_skew": 0.93}
 BY = ("quality_band", "doc_type", "layout_split", "format")
 
 
-def ensure_set(folder: Path, seed: int, per_cell: int, split: str = "eval") -> Path:
+def ensure_set(folder: Path, seed: int, per_cell: int, split: str = "eval", bands: list[str] | None = None) -> Path:
     """The set's truth file, generating the set when it is absent or was made with other parameters."""
     stamp, truth = folder / "set.json", folder / "truth.json"
-    wanted = {"seed": seed, "per_cell": per_cell, "split": split}
+    wanted = {"seed": seed, "per_cell": per_cell, "split": split, **({"bands": bands} if bands else {})}
     if not (truth.is_file() and stamp.is_file() and json.loads(stamp.read_text()) == wanted):
-        write_evaluation_set(folder, seed, per_cell, split=split, packages=2 if split == "eval" else 0)
+        write_evaluation_set(folder, seed, per_cell, split=split, bands=tuple(bands or BANDS),
+                             packages=0 if split == "unseen" else 2)
         stamp.write_text(json.dumps(wanted))
     return truth
 
@@ -93,16 +96,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/loan-extractor-eval"))
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--per-cell", type=int, default=6)
-    parser.add_argument("--split", choices=("eval", "unseen"), default="eval")
+    parser.add_argument("--split", choices=("eval", "unseen", "train"), default="eval")
+    parser.add_argument("--bands", nargs="+", help="only these quality bands (not with --write)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--report", type=Path, help="also save the full JSON report here")
     args = parser.parse_args(argv)
-    if args.write and args.split != "eval":
-        parser.error("--write records the `eval` split only")
+    if args.write and (args.split != "eval" or args.bands):
+        parser.error("--write records the whole `eval` split only")
     settings = Settings()
     configure_logging(settings.log_format, "WARNING")
     tesseract.configure(settings.ocr_processes, settings.ocr_engine)
-    truth = ensure_set(args.dir, args.seed, args.per_cell, args.split)
+    truth = ensure_set(args.dir, args.seed, args.per_cell, args.split, args.bands)
     report = evaluate_folder(args.dir, load_truth(truth), settings.pipeline_config(), settings.max_workers,
                              date.today(), BY)
     if args.report:

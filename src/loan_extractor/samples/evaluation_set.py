@@ -70,6 +70,8 @@ def plan_evaluation_set(seed: int = 2026, per_cell: int = 4, *, split: str = "ev
     planned = []
     for b, band in enumerate(bands):
         for t, doc_type in enumerate(DOC_TYPES):
+            if not layouts_for(doc_type, split):
+                continue  # the unseen split while a type has no layout there
             for i in range(per_cell):
                 planned.append(_cell_file(rng, band, b, doc_type, i + t, f"{band}/{doc_type}_{i + 1:02d}", split, year))
     for band in (b for b in FOREIGN_BANDS if b in bands):
