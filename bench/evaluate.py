@@ -28,6 +28,9 @@ from loan_extractor.tools import tesseract
 RESULTS = Path(__file__).with_name("RESULTS.md")
 TITLE = "## Extraction accuracy"
 TARGETS = {"text": 0.99, "scan_300": 0.97, "jpeg_200_skew": 0.93}
+_SPLITS = {"eval": "`eval` (held-out layouts included), foreign documents and loan packages",
+           "train": "`train` (train and development layouts), foreign documents and loan packages",
+           "unseen": "`unseen` (unseen development layouts) and foreign documents"}
 BY = ("quality_band", "doc_type", "layout_split", "format")
 
 
@@ -46,12 +49,12 @@ def _f(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def section(report: dict, command: str, seed: int, per_cell: int) -> str:
+def section(report: dict, command: str, seed: int, per_cell: int, split: str = "eval") -> str:
     """The markdown section: bands against targets, type accuracy, unknowns, names by script, layout split."""
     o = report["overall"]
     lines = [TITLE, "", f"Measured {date.today().isoformat()} with:", "", "```", command, "```", "",
              f"Set: seed {seed} (never used by tests), {per_cell} documents per (quality band x type) cell, split "
-             f"`eval` (held-out layouts included), foreign documents and loan packages; {o['documents']} documents "
+             f"{_SPLITS[split]}; {o['documents']} documents "
              f"in {report['files']} files, evaluated in {report['seconds']} s.", "",
              "| quality band | documents | type accuracy | field accuracy | precision | recall | target |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -112,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         args.report.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     command = " ".join(["python bench/evaluate.py", *(argv if argv is not None else sys.argv[1:])])
-    text = section(report, command, args.seed, args.per_cell)
+    text = section(report, command, args.seed, args.per_cell, args.split)
     print(text)
     if args.write:
         write_section(text)
