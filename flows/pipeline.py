@@ -29,6 +29,7 @@ from loan_extractor.settings import Settings
 from loan_extractor.stages.validation import summarise_failures
 from loan_extractor.tools import tesseract
 from loan_extractor.tools.probe import check_ocr_models
+from loan_extractor.warm_imports import warm_imports
 from tasks.acquire import acquire_documents
 from tasks.alerts import send_run_alerts
 from tasks.analysis import check_bias, detect_anomalies
@@ -64,6 +65,7 @@ def document_processing_pipeline(
 
     Block names default to the settings; without blocks, the AWS variables and the database URL apply.
     """
+    warm_imports()
     settings = with_database_block(Settings(), db_block)
     configure_logging(settings.log_format, settings.log_level, attach_handler=False)
     cfg = settings.pipeline_config()
