@@ -17,6 +17,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import SecretStr
 
 import loan_extractor
+from loan_extractor import page_pixels
 from loan_extractor.logs import configure_logging
 from flows.hooks import alert_on_crash, alert_on_failure, release_queue_claims
 from loan_extractor.alerts import AlertSettings, load_rules
@@ -104,6 +105,7 @@ def document_processing_pipeline(
     files = publish_report(summary, settings.reports_dir, link_local=where is None)
     manifest = record_lineage(summary, cfg, files, today, settings)
     shutil.rmtree(work_dir, ignore_errors=True)
+    page_pixels.forget()
     report = {"json": str(files.json_path), "html": str(files.html_path), "manifest": str(manifest)}
     result = summary.to_json() | {"report": report, "document_rows": stored.document_rows}
     if where is not None:

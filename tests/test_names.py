@@ -134,8 +134,8 @@ def test_in_process_engines_read_every_name_once_with_the_whole_model(
     tesseract.configure(2, "library")
     calls: list[tuple[str, Path | None]] = []
     real_read = ocr_engine.read_tsv
-    monkeypatch.setattr(ocr_engine, "read_tsv", lambda path, language, timeout, psm, dpi, models:
-                        calls.append((language, models)) or real_read(path, language, timeout, psm, dpi, models))
+    monkeypatch.setattr(ocr_engine, "read_tsv", lambda path, language, timeout, psm, dpi, models, pixels=None:
+                        calls.append((language, models)) or real_read(path, language, timeout, psm, dpi, models, pixels))
     every_name = CFG.model_copy(update={"ocr": CFG.ocr.model_copy(update={"name_reread_below": 1.0})})
     out = extract_document(_doc(_pay_stub(tmp_path / "stub.pdf", name)), every_name)
     assert out.fields["employee_name"] == name

@@ -39,6 +39,15 @@ def test_library_reads_what_the_command_reads(page: Path) -> None:
     assert [w.conf for w in library] == pytest.approx([w.conf for w in command], abs=0.01)
 
 
+def test_library_reads_the_same_words_from_decoded_pixels(page: Path) -> None:
+    pixels = cv2.imread(str(page), cv2.IMREAD_GRAYSCALE)
+    from_file = _read(page, "library")
+    assert len(from_file) > 20
+    assert _read(page, "library", pixels=pixels) == from_file
+    blank = np.full_like(pixels, 255)
+    assert _read(page, "library", pixels=blank) == []  # the pixels are read, not the file
+
+
 def test_engines_are_reused_and_never_more_than_the_slots(page: Path, tmp_path: Path) -> None:
     """Eight concurrent reads through two slots load at most two engines; later reads load none."""
     models = tmp_path / "models"  # a model directory of its own, so the pool count is this test's alone

@@ -9,6 +9,7 @@ from datetime import date
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from loan_extractor import page_pixels
 from loan_extractor.analysis.history import History
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
@@ -50,6 +51,7 @@ def process_source(
         return [doc.finalised() for doc in docs]
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
+        page_pixels.forget()
 
 
 def process_document(

@@ -21,10 +21,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import numpy as np
 
-from loan_extractor import imaging
+from loan_extractor import imaging, page_pixels
 from loan_extractor.extraction.fields import FieldValue
 from loan_extractor.extraction.normalise import looks_misread, normalise_text
 from loan_extractor.extraction.words import Word, from_ocr
@@ -78,7 +77,7 @@ def _read_page(scan: PageScan, values: dict[str, FieldValue], language: str, tim
     change the name (`_choose` keeps a plain reading then); elsewhere the whole model reads. The word
     list settles some marks ("Paweł", not "Pawet"; "Åberg", not "ÅÀberg").
     """
-    gray = cv2.imread(str(scan.path), cv2.IMREAD_GRAYSCALE)
+    gray = page_pixels.read_gray(scan.path)
     if gray is None:
         return {name: [] for name in values}
     quick = None if tesseract.models_stay_loaded() else tessdata.without_word_lists(language)

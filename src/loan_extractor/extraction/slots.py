@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import cv2
-
-from loan_extractor import imaging
+from loan_extractor import imaging, page_pixels
 from loan_extractor.extraction.reread import PageScan, read_stacked
 from loan_extractor.extraction.words import Line, Word
 
@@ -33,7 +31,7 @@ def reread_slots(labels: Sequence[Word], scans: Mapping[int, PageScan], language
 
 
 def _read_strips(scan: PageScan, labels: list[Word], language: str, timeout: float) -> list[Word]:
-    gray = cv2.imread(str(scan.path), cv2.IMREAD_GRAYSCALE)
+    gray = page_pixels.read_gray(scan.path)
     if gray is None:
         return []
     k = scan.dpi / 72.0

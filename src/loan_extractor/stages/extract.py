@@ -7,9 +7,9 @@ import statistics
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import cv2
+import numpy as np
 
-from loan_extractor import imaging
+from loan_extractor import imaging, page_pixels
 from loan_extractor.config import PipelineConfig
 from loan_extractor.extraction import reread, slots
 from loan_extractor.extraction.classify import classify
@@ -94,7 +94,7 @@ def read_words(doc: Document, cfg: PipelineConfig) -> list[Word]:
 def _ocr_page(image: PageImage, cfg: PipelineConfig) -> list[Word]:
     dpi = pixel_density(image)
     path, timeout = Path(image.path), cfg.ocr.page_timeout_seconds
-    found = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi)
+    found = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi, pixels=_pixels(path))
     if not reads_upright(found):
         found = _turn_upright(path, dpi, found, cfg)
     return from_ocr(found, image.number, dpi)
@@ -124,15 +124,20 @@ def _turn_upright(path: Path, dpi: float, found: list[tesseract.OcrWord],
     degrees, confidence = tesseract.detect_rotation(path, timeout, dpi)
     if degrees == 0 or confidence < MIN_OSD_CONFIDENCE:
         return found
-    gray = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    gray = page_pixels.read_gray(path)
     if gray is None:
         return found
     path.write_bytes(imaging.encode_png(imaging.turn_clockwise(gray, degrees), dpi))
-    turned = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi)
+    turned = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi, pixels=_pixels(path))
     if reads_upright(turned) or _mean_conf(turned) > _mean_conf(found):
         return turned
     path.write_bytes(imaging.encode_png(gray, dpi))  # put the page back as it was
     return found
+
+
+def _pixels(path: Path) -> np.ndarray | None:
+    """The page decoded once for OCR and the re-reads after it; the command reads the file itself."""
+    return page_pixels.read_gray(path) if tesseract.models_stay_loaded() else None
 
 
 def _mean_conf(words: list[tesseract.OcrWord]) -> float:

@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from loan_extractor import page_pixels
 from loan_extractor.config import PipelineConfig
 from loan_extractor.errors import ToolError
 from loan_extractor.extraction.checkboxes import purpose_options, ticked
@@ -55,7 +56,7 @@ def _page_gray(doc: Document, page: int, cfg: PipelineConfig) -> tuple[np.ndarra
     image = next((i for i in doc.page_images if i.number == page), None)
     if image is None:
         return None, 1.0
-    return cv2.imread(image.path, cv2.IMREAD_GRAYSCALE), pixel_density(image) / 72.0
+    return page_pixels.read_gray(image.path), pixel_density(image) / 72.0
 
 
 def pixel_density(image: PageImage) -> float:

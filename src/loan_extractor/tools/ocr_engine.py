@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from loan_extractor.errors import ToolError, ToolMissingError, ToolTimeoutError
 from loan_extractor.tools import tessdata
 
@@ -34,15 +36,23 @@ def available() -> bool:
 
 
 def read_tsv(image_path: Path, language: str, timeout: float, psm: int, dpi: float | None,
-             models: Path | None) -> str:
-    """tesseract's TSV rows (no header line) for one image, read by a pooled engine of `language`."""
+             models: Path | None, pixels: np.ndarray | None = None) -> str:
+    """tesseract's TSV rows (no header line) for one image, read by a pooled engine of `language`.
+
+    `pixels`: the image already decoded (8-bit grey, as `image_path` holds it), handed over without
+    decoding the file again; tesseract reads the same words from them as from the file.
+    """
     key = (str(models or _installed_models()), language)
     engine = _take(key)
     try:
         engine.SetPageSegMode(psm)
         engine.SetVariable("user_defined_dpi", str(round(dpi)) if dpi else "0")
         started = time.monotonic()
-        engine.SetImageFile(str(image_path))
+        if pixels is None:
+            engine.SetImageFile(str(image_path))
+        else:
+            height, width = pixels.shape
+            engine.SetImageBytes(np.ascontiguousarray(pixels).tobytes(), width, height, 1, width)
         if not engine.Recognize(timeout=max(1, int(timeout * 1000))):
             if time.monotonic() - started >= timeout:
                 raise ToolTimeoutError("tesseract", f"no answer within {timeout:.0f} s")

@@ -12,12 +12,16 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import structlog
 
 from loan_extractor.errors import ToolError, ToolMissingError
 from loan_extractor.tools import ocr_engine
 from loan_extractor.tools._run import run
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = structlog.get_logger("loan_extractor.tesseract")
 
@@ -131,17 +135,18 @@ def has_languages(language: str) -> bool:
 
 
 def ocr_words(image_path: Path, language: str, timeout: float, psm: int = DEFAULT_PSM,
-              dpi: float | None = None, models: Path | None = None) -> list[OcrWord]:
+              dpi: float | None = None, models: Path | None = None, pixels: np.ndarray | None = None) -> list[OcrWord]:
     """Words of one page image with boxes and confidences; an empty page gives an empty list.
 
     `dpi` is the image's pixel density; without it tesseract guesses from text height and a
     wrong guess (426 for a 300 DPI scan here) loses whole form boxes. `models` is a tessdata
-    directory to read the language from instead of the installed one.
+    directory to read the language from instead of the installed one. `pixels`, the image already
+    decoded, spare the in-process engine decoding the file again (the command reads the file).
     """
     with _slots:
         try:
             if _engine == "library":
-                tsv = ocr_engine.read_tsv(image_path, language, timeout, psm, dpi, models)
+                tsv = ocr_engine.read_tsv(image_path, language, timeout, psm, dpi, models, pixels)
             else:
                 tsv = _read_with_command(image_path, language, timeout, psm, dpi, models)
         except ToolMissingError as exc:
