@@ -4,7 +4,7 @@
 all of those alignments failed on the first token. A phrase can start at a line token only when
 that token is like its first token (equal, equal after folding OCR look-alikes, or a few edits
 away), when the token glued to the next one equals its first token, or when the token equals its
-first two tokens glued. Those three tests are made once per distinct token and first token here,
+first two or more tokens glued ("PayDate", "PAYTOTHEORDEROF"). Those three tests are made once per distinct token and first token here,
 and only the phrases that pass them are aligned: the hits are the same, found for far less.
 """
 
@@ -67,7 +67,8 @@ def _may_be_within(letters: frozenset[str], key_letters: frozenset[str], length_
 
 
 class PhraseIndex:
-    """A vocabulary's phrases, in vocabulary order, indexed by their first token and by their first two glued."""
+    """A vocabulary's phrases, in vocabulary order, indexed by their first token and by their first two or more
+    tokens glued."""
 
     def __init__(self, phrases: Sequence[Phrase], similarity: Similarity, fold: Callable[[str], str]) -> None:
         self.phrases = tuple(phrases)
@@ -76,8 +77,8 @@ class PhraseIndex:
         for number, phrase in enumerate(self.phrases):
             if phrase.tokens:
                 self._by_first.setdefault(phrase.tokens[0], []).append(number)
-            if len(phrase.tokens) >= 2:
-                self._by_pair.setdefault(phrase.tokens[0] + phrase.tokens[1], []).append(number)
+            for count in range(2, len(phrase.tokens) + 1):
+                self._by_pair.setdefault("".join(phrase.tokens[:count]), []).append(number)
         self._firsts = _NearKeys(list(self._by_first), similarity, fold)
         self._pairs = _NearKeys(list(self._by_pair), similarity, fold)
 
