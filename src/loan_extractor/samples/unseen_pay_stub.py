@@ -4,8 +4,8 @@
 Modelled on stubs the other layouts do not cover: a voucher check with its stub below (small-business payroll
 software), a government earnings and leave statement (all-caps labels in boxes, a numbered pay period), a header
 grid of boxes with the period as one range and earnings and deductions side by side (online payroll services), a
-pay slip of label/value cells with a Current/YTD totals band (HR suites), and a summary with labels at the left and
-values right-aligned at the far margin (small-business payroll apps)."""
+pay slip of label/value cells with a Current/YTD totals band (HR suites), a summary with labels at the left and
+values right-aligned at the far margin (small-business payroll apps), and a construction union payroll stub."""
 
 from __future__ import annotations
 
@@ -297,6 +297,48 @@ def far_right_summary(page: Page, doc: SampleDoc) -> None:
         page.text(right, y, s.money(c * n), 8.5, right=True)
 
 
+def union_hall(page: Page, doc: SampleDoc) -> None:
+    """A construction contractor's union payroll stub, all in capitals: the contractor and the local in a header
+    line, the period as "PERIOD ... THRU ..." with the week-ending date beside it, a craft line of straight and
+    overtime hours, employer-paid fringes (amounts that are no pay of the employee), dues checkoff among the
+    deductions, and NET CHECK with a year-to-date column."""
+    f, s, x = doc.fields, page.style, doc.extras
+    employer = x["employer"]
+    contractor = pick(("CONTRACTOR", "EMPLOYER", "CONTRACTOR", "EMPLOYER NAME"), s.variant)
+    fitted_pair(page, MARGIN, 56, contractor, str(f["employer_name"]).upper(), 90, size=10)
+    page.text(MARGIN + 90, 69, f"{employer.street.upper()}, {employer.city_line.upper()}", 8)
+    page.text(WIDTH - MARGIN, 56, f"LOCAL {len(str(f['employer_name'])) * 7 % 900 + 11}", 10, bold=True, right=True)
+    name = str(f["employee_name"])
+    page.rule(80)
+    fitted_pair(page, MARGIN, 98, pick(("EMPLOYEE", "MEMBER NAME", "EMPLOYEE NAME", "MEMBER NAME"), s.variant),
+                name.upper(), 90, size=9.5)
+    page.text(WIDTH - MARGIN, 98, f"CARD NO {_employee_id(name)}", 8, right=True)
+    fitted_pair(page, MARGIN, 114, s.date_label("PERIOD"), _period(page, doc, " THRU "), 90, size=9.5)
+    fitted_pair(page, 360, 114, s.date_label(pick(("W/E", "WEEK ENDING", "W/E", "WEEK ENDING"), s.variant)),
+                s.date(str(f["pay_period_end"])), 40, size=9)
+    fitted_pair(page, MARGIN, 130, s.date_label(pick(("CHECK DATE", "PAY DATE", "CHECK DATE", "DATE PAID"), s.variant)),
+                s.date(str(f["pay_date"])), 90, size=9.5)
+    hours = HOURS[str(x["frequency"])]
+    gross, net, n = _cents(f["gross_pay"]), _cents(f["net_pay"]), int(x["periods_to_date"])
+    rows = [["CLASS", "ST HRS", "OT HRS", "RATE", "AMOUNT", "YTD"],
+            ["JOURNEYMAN", f"{hours:.2f}", "0.00", f"{gross / 100 / hours:,.2f}", s.money(gross),
+             s.money(str(f["ytd_gross"]))],
+            [pick(("GROSS WAGES", "GROSS PAY", "TOTAL GROSS", "GROSS WAGES"), s.variant), "", "", "", s.money(gross),
+             s.money(str(f["ytd_gross"]))]]
+    y = _grid(page, MARGIN, 162, [120, 60, 60, 70, 90, 104], rows, size=9, line=15)
+    rows = [["FRINGES (EMPLOYER PAID)", "", "", "", "AMOUNT", "YTD"]]
+    fringes = {"H&W": 0.11, "PENSION": 0.09, "ANNUITY": 0.05}
+    rows += [[k, "", "", "", s.money(round(gross * r)), s.money(round(gross * r) * n)] for k, r in fringes.items()]
+    y = _grid(page, MARGIN, y + 12, [120, 60, 60, 70, 90, 104], rows, size=8.5, line=13)
+    rows = [["DEDUCTIONS", "", "", "", "AMOUNT", "YTD"]]
+    rows += [[k.upper(), "", "", "", s.money(c), s.money(c * n)] for k, c in dict(x["deductions"]).items()]
+    y = _grid(page, MARGIN, y + 12, [120, 60, 60, 70, 90, 104], rows, size=8.5, line=13)
+    page.rule(y - 5)
+    page.text(MARGIN, y + 12, pick(("NET CHECK", "NET PAY", "NET CHECK", "NET AMOUNT"), s.variant), 10, bold=True)
+    page.text(MARGIN + 400, y + 12, s.money(net), 10, bold=True, right=True)
+    page.text(WIDTH - MARGIN - 3, y + 12, s.money(net * n), 10, right=True)
+
+
 LAYOUTS = {"voucher_check": voucher_check, "agency_statement": agency_statement,
            "boxed_header_grid": boxed_header_grid, "pay_slip_cells": pay_slip_cells,
-           "far_right_summary": far_right_summary}
+           "far_right_summary": far_right_summary, "union_hall": union_hall}
