@@ -40,7 +40,7 @@ def test_money_printed_styles(printed: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("ocr", "value"),
     [("4,21O.55", "4210.55"), ("$l,500.00", "1500.00"), ("4, 210.55", "4210.55"), ("4.210.55", "4210.55"),
-     ("§583.33", "5583.33")],
+     ("§583.33", "5583.33"), ("20544,21", "20544.21"), ("1,234,56", "1234.56")],
 )
 def test_money_ocr_confusions_are_repaired_at_lower_confidence(ocr: str, value: str) -> None:
     parsed = normalise_money(ocr)

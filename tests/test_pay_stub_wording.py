@@ -75,3 +75,20 @@ def test_payroll_software_totals_named_total_pay_and_check_amount() -> None:
         (400, [(54, "Check Amount"), (427, "1,415.58")]),
     ], size=9))
     assert (got["gross_pay"], got["ytd_gross"], got["net_pay"]) == ("2026.92", "8107.68", "1415.58")
+
+
+def test_a_union_stub_names_the_contractor_as_employer() -> None:
+    got = _fields(lay_out([
+        (56, [(54, "CONTRACTOR:"), (144, "SUMMIT ANALYTICS CORP"), (520, "LOCAL 172")]),
+        (98, [(54, "EMPLOYEE:"), (144, "SAMUEL P CASTILLO")]),
+    ]))
+    assert (got["employer_name"], got["employee_name"]) == ("SUMMIT ANALYTICS CORP", "SAMUEL P CASTILLO")
+
+
+def test_an_unknown_label_with_its_value_is_no_heading() -> None:
+    """A cell opened by a word ending in a colon is a label the rules do not know: never the employer's name."""
+    got = _fields(lay_out([
+        (56, [(54, "FOREMAN: RIDGE CREW")]),
+        (98, [(54, "Pay Date:"), (144, "03/20/2026")]),
+    ]))
+    assert got["employer_name"] is None

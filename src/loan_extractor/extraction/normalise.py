@@ -63,6 +63,8 @@ def normalise_money(text: str) -> Parsed | None:
         fixed, conf = fixed.replace(" ", ""), conf * 0.9  # "4 210.55": a thousands comma read as a space
     if re.fullmatch(r"\d+(\.\d+){2,}", fixed) and re.search(r"\.\d{2}$", fixed):
         fixed, conf = fixed[:-3].replace(".", ",") + fixed[-3:], conf * 0.8  # a comma read as a period
+    if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d{3,}),\d{2}", fixed):
+        fixed, conf = fixed[:-3] + "." + fixed[-2:], conf * 0.8  # "20544,21": the cents' point read as a comma
     match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?", fixed)
     if not match:
         return None
