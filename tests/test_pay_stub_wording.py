@@ -8,6 +8,7 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.labels import find_hits
+from loan_extractor.extraction.normalise import day_first_hint
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -92,3 +93,8 @@ def test_an_unknown_label_with_its_value_is_no_heading() -> None:
         (98, [(54, "Pay Date:"), (144, "03/20/2026")]),
     ]))
     assert got["employer_name"] is None
+
+
+def test_a_day_first_hint_with_a_d_read_as_o() -> None:
+    assert day_first_hint("Pay day (OD/MM/YYYY)") and day_first_hint("(D0/MM/YYYY)")
+    assert not day_first_hint("Odd/Mmm") and not day_first_hint("(MM/DD/YYYY)")
