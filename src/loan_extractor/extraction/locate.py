@@ -155,7 +155,6 @@ class Page:
                 break
             on_line = [(target, h) for target, hs in columns.items() for h in hs if h.line == index]
             if on_line:
-                found = dict(on_line)
                 repeated = [h for target, h in on_line if sum(t == target for t, _ in on_line) > 1]
                 spans = self._spanning(index, columns) if repeated else {}
                 return {target: min(repeated, key=lambda h: abs(self._centre(h) - self._centre(span)))

@@ -264,8 +264,9 @@ def far_right_summary(page: Page, doc: SampleDoc) -> None:
     right = WIDTH - MARGIN
     page.text(MARGIN, 170, "PAY DETAILS", 9, bold=True)
     page.rule(175)
-    details = [(s.date_label(pick(("Pay period", "Pay period", "Period", "Pay period"), s.variant)), _period(page, doc)),
-               (s.date_label(pick(("Pay day", "Pay date", "Payday", "Pay day"), s.variant)), s.date(str(f["pay_date"]))),
+    period_label = pick(("Pay period", "Pay period", "Period", "Pay period"), s.variant)
+    date_label = pick(("Pay day", "Pay date", "Payday", "Pay day"), s.variant)
+    details = [(s.date_label(period_label), _period(page, doc)), (s.date_label(date_label), s.date(str(f["pay_date"]))),
                ("Employee ID", _employee_id(name)),
                ("Pay schedule", str(x["frequency"]).replace("semimonthly", "semi-monthly").title())]
     for row, (label, value) in enumerate(details):
