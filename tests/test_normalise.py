@@ -175,6 +175,7 @@ def test_text_folds_whitespace_and_strips_rules() -> None:
     assert normalise_text("  Jane   Q\tDoe |").value == "Jane Q Doe"  # type: ignore[union-attr]
     assert normalise_text(" | : ") is None
     assert normalise_text("'Märta H Åberg").value == "Märta H Åberg"  # type: ignore[union-attr]
+    assert normalise_text("= SILVERLINE INSURANCE CO").value == "SILVERLINE INSURANCE CO"  # type: ignore[union-attr]
 
 
 def test_text_joins_a_capital_cut_off_by_ocr_at_lower_confidence() -> None:

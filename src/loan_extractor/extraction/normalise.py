@@ -233,7 +233,7 @@ def normalise_text(text: str) -> Parsed | None:
     """
     # composed form: a text layer may carry "e" + a combining accent where the truth has "é"
     folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip(" :|_[]—-.,;")
-    folded = folded.lstrip("'\"‘’“”`")  # a speck OCR read as a quote before the first letter
+    folded = folded.lstrip("'\"‘’“”`=~*• ")  # a speck OCR read as a quote or a mark before the first letter
     if not re.search(r"[A-Za-z0-9]", folded):
         return None
     conf = 1.0
