@@ -40,7 +40,8 @@ def test_money_printed_styles(printed: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("ocr", "value"),
     [("4,21O.55", "4210.55"), ("$l,500.00", "1500.00"), ("4, 210.55", "4210.55"), ("4.210.55", "4210.55"),
-     ("§583.33", "5583.33")],
+     ("§583.33", "5583.33"), ("20544,21", "20544.21"), ("1,234,56", "1234.56"),
+     ("5,71250", "5712.50")],
 )
 def test_money_ocr_confusions_are_repaired_at_lower_confidence(ocr: str, value: str) -> None:
     parsed = normalise_money(ocr)
@@ -173,6 +174,8 @@ def test_loan_purpose_not_guessed(unreadable: str) -> None:
 def test_text_folds_whitespace_and_strips_rules() -> None:
     assert normalise_text("  Jane   Q\tDoe |").value == "Jane Q Doe"  # type: ignore[union-attr]
     assert normalise_text(" | : ") is None
+    assert normalise_text("'Märta H Åberg").value == "Märta H Åberg"  # type: ignore[union-attr]
+    assert normalise_text("= SILVERLINE INSURANCE CO").value == "SILVERLINE INSURANCE CO"  # type: ignore[union-attr]
 
 
 def test_text_joins_a_capital_cut_off_by_ocr_at_lower_confidence() -> None:

@@ -132,8 +132,8 @@ def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
     wanted = [tokens(k) for k in keywords if k != "*"]
     for _, cell in unlabelled_top_cells(page, HEADING_LINES):
         toks = tokens(" ".join(w.text for w in cell))
-        if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)):
-            continue
+        if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)) or cell[0].text.endswith(":"):
+            continue  # a colon after the first word: a label the rules do not know, with its value
         if "*" in keywords or any(_contains(toks, k) for k in wanted):
             value = read_value(FieldKind.TEXT, cell)
             return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -27,6 +28,7 @@ __all__ = ["FieldValue", "extract_fields", "label_rules", "lexicon", "read_value
 _vocabulary = vocabulary
 
 _FORMATS = {"year": normalise_year, "unsigned": normalise_unsigned_money}
+ID_DIGITS = re.compile(r"\d{3}")  # a person's name never holds a run of digits
 YEARS_COST = 0.9  # a term converted from years by its label's unit
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
@@ -63,6 +65,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         wrapped = [page.rows_below(hit)] if kind is FieldKind.LOAN_PURPOSE else []
         for words in (_right_of(page, hit, kind), page.words_below(hit), *wrapped):
             value = read_value(kind, words, parse)
+            if value is not None and name in rules.get("names", []) and ID_DIGITS.search(str(value.value)):
+                break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value
     return None

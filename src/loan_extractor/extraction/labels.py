@@ -171,9 +171,9 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
         elif j + 1 < len(toks) and token_similarity(seen + toks[j + 1][0], ptoks[k]) >= 0.95:
             sims.append(0.9)
             j, k = j + 2, k + 1
-        elif k + 1 < len(ptoks) and token_similarity(seen, ptoks[k] + ptoks[k + 1]) >= 0.95:
-            sims.extend([0.9, 0.9])
-            j, k = j + 1, k + 2
+        elif glued := _glued_tokens(seen, ptoks, k):
+            sims.extend([0.9] * glued)
+            j, k = j + 1, k + glued
         elif _clipped(seen, ptoks, k):
             sims.append(CLIPPED_SIM)
             j, k = j + 1, k + 1
@@ -183,6 +183,15 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
         else:
             break
     return sims, j - i
+
+
+def _glued_tokens(seen: str, ptoks: Sequence[str], k: int) -> int:
+    """How many label tokens from k on OCR read as this one token ("PayDate", "PAYTOTHEORDEROF" for small
+    capitals printed close), or 0; two or more, the longest join first."""
+    for count in range(len(ptoks) - k, 1, -1):
+        if token_similarity(seen, "".join(ptoks[k : k + count])) >= 0.95:
+            return count
+    return 0
 
 
 def _junk(toks: list[tuple[str, int]], j: int, ptoks: Sequence[str], k: int, lexicon: frozenset[str]) -> bool:

@@ -16,6 +16,7 @@ HANG_SHARE = 0.5  # a value under a header overlaps at least this share of the n
 HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a header with no label before it
 WRAP_GAP = 1.0  # a wrapped row of options follows the row above within this many line heights
 HEADING_SIZE = 2.0  # a word this many times taller than a value's first word is a heading beside it
+OPENER_CHARS = 2  # a word this short opening a label's segment belongs to the label's box (as in labels.py)
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
@@ -75,8 +76,9 @@ class Page:
         """The label's box across the page: from its left edge to the next label on its line."""
         line = self.lines[hit.line]
         start = hit.box_start
-        if start > 0 and line.segment_of[start - 1] == line.segment_of[start] and len(line.words[start - 1].text) == 1:
-            start -= 1  # a box id OCR misread ("¢" for "c"): the box still starts there
+        if (start > 0 and line.segment_of[start - 1] == line.segment_of[start]
+                and len(line.words[start - 1].text) <= OPENER_CHARS):
+            start -= 1  # a box id OCR misread ("¢" for "c") or an abbreviation ("PP Begin Date"): the box starts there
         left = line.words[start].x0 - 0.5 * line.height
         stop = self.next_hit(hit.line, hit.end)
         right = line.words[stop.box_start].x0 if stop else float("inf")
@@ -144,19 +146,29 @@ class Page:
         """The nearest header line above a table row: column target -> its header hit.
 
         Headers on two levels ("Current" and "Year to Date" each over "Hours  Amount"): a sub-header printed
-        more than once stands for the spanning header above it that is nearest.
+        more than once stands for the spanning header above it that is nearest. With no spanning header, tables
+        side by side ("Earnings ... Current YTD | Deductions ... Current YTD"): the row's own table is the one whose
+        header comes first right of the row's label.
         """
         for index in range(row.line - 1, max(row.line - 1 - HEADER_LINES, -1), -1):
             if self.lines[index].page != self.lines[row.line].page:
                 break
             on_line = [(target, h) for target, hs in columns.items() for h in hs if h.line == index]
             if on_line:
-                found = dict(on_line)
                 repeated = [h for target, h in on_line if sum(t == target for t, _ in on_line) > 1]
                 spans = self._spanning(index, columns) if repeated else {}
                 return {target: min(repeated, key=lambda h: abs(self._centre(h) - self._centre(span)))
-                        for target, span in spans.items()} or found
+                        for target, span in spans.items()} or self._nearest_right(row, on_line)
         return {}
+
+    def _nearest_right(self, row: Hit, on_line: list[tuple[str, Hit]]) -> dict[str, Hit]:
+        """Each target's header on the line: of several, the first right of the row's label (else the last)."""
+        start = self.lines[row.line].words[row.start].x0
+        found: dict[str, Hit] = {}
+        for target, hit in sorted(on_line, key=lambda th: -self._centre(th[1])):
+            if target not in found or self._centre(hit) >= start:
+                found[target] = hit
+        return found
 
     def _spanning(self, index: int, columns: dict[str, list[Hit]]) -> dict[str, Hit]:
         """Headers of two or more distinct columns on one of the two lines above a header line."""

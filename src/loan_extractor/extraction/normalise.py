@@ -63,6 +63,10 @@ def normalise_money(text: str) -> Parsed | None:
         fixed, conf = fixed.replace(" ", ""), conf * 0.9  # "4 210.55": a thousands comma read as a space
     if re.fullmatch(r"\d+(\.\d+){2,}", fixed) and re.search(r"\.\d{2}$", fixed):
         fixed, conf = fixed[:-3].replace(".", ",") + fixed[-3:], conf * 0.8  # a comma read as a period
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})*,\d{5}", fixed):
+        fixed, conf = fixed[:-2] + "." + fixed[-2:], conf * 0.8  # "5,71250": the cents' point lost
+    if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d{3,}),\d{2}", fixed):
+        fixed, conf = fixed[:-3] + "." + fixed[-2:], conf * 0.8  # "20544,21": the cents' point read as a comma
     match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?", fixed)
     if not match:
         return None
@@ -112,8 +116,8 @@ def day_first_hint(text: str) -> bool:
     return bool(_DAY_FIRST.search(text))
 
 
-# OCR reads a slash of the hint as I or l ("(DD/MMIYYYY)")
-_DAY_FIRST = re.compile(r"(?<![A-Za-z])DD\s?[/.\-Il|]\s?MM(?:(?![A-Za-z])|(?=[Il|]Y))", re.IGNORECASE)
+# OCR reads a slash of the hint as I or l ("(DD/MMIYYYY)"), a D as O or 0 ("(OD/MM/YYYY)")
+_DAY_FIRST = re.compile(r"(?<![A-Za-z])(?:[DO0]D|D[O0])\s?[/.\-Il|]\s?MM(?:(?![A-Za-z])|(?=[Il|]Y))", re.IGNORECASE)
 
 
 def _numeric_date(raw: str, day_first: bool = False) -> Parsed | None:
@@ -229,6 +233,7 @@ def normalise_text(text: str) -> Parsed | None:
     """
     # composed form: a text layer may carry "e" + a combining accent where the truth has "é"
     folded = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip(" :|_[]—-.,;")
+    folded = folded.lstrip("'\"‘’“”`=~*• ")  # a speck OCR read as a quote or a mark before the first letter
     if not re.search(r"[A-Za-z0-9]", folded):
         return None
     conf = 1.0

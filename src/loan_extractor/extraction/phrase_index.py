@@ -4,8 +4,9 @@
 all of those alignments failed on the first token. A phrase can start at a line token only when
 that token is like its first token (equal, equal after folding OCR look-alikes, or a few edits
 away), when the token glued to the next one equals its first token, or when the token equals its
-first two tokens glued. Those three tests are made once per distinct token and first token here,
-and only the phrases that pass them are aligned: the hits are the same, found for far less.
+first two or more tokens glued ("PayDate", "PAYTOTHEORDEROF"). Those three tests are made once per
+distinct token and first token here, and only the phrases that pass them are aligned: the hits are
+the same, found for far less.
 """
 
 from __future__ import annotations
@@ -67,19 +68,20 @@ def _may_be_within(letters: frozenset[str], key_letters: frozenset[str], length_
 
 
 class PhraseIndex:
-    """A vocabulary's phrases, in vocabulary order, indexed by their first token and by their first two glued."""
+    """A vocabulary's phrases, in vocabulary order, indexed by their first token and by their first two or more
+    tokens glued."""
 
     def __init__(self, phrases: Sequence[Phrase], similarity: Similarity, fold: Callable[[str], str]) -> None:
         self.phrases = tuple(phrases)
         self._by_first: dict[str, list[int]] = {}
-        self._by_pair: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[int]] = {}
         for number, phrase in enumerate(self.phrases):
             if phrase.tokens:
                 self._by_first.setdefault(phrase.tokens[0], []).append(number)
-            if len(phrase.tokens) >= 2:
-                self._by_pair.setdefault(phrase.tokens[0] + phrase.tokens[1], []).append(number)
+            for count in range(2, len(phrase.tokens) + 1):
+                self._by_prefix.setdefault("".join(phrase.tokens[:count]), []).append(number)
         self._firsts = _NearKeys(list(self._by_first), similarity, fold)
-        self._pairs = _NearKeys(list(self._by_pair), similarity, fold)
+        self._prefixes = _NearKeys(list(self._by_prefix), similarity, fold)
 
     def starts(self, toks: Sequence[str], lexicon: frozenset[str]) -> list[tuple[int, int]]:
         """(phrase number, token index) of every place a phrase can start on a line of tokens, in that order.
@@ -95,9 +97,9 @@ class PhraseIndex:
                 for key, sim in self._firsts.near(seen + toks[i + 1]):
                     if sim >= EXACT_ENOUGH:
                         found.update((number, i) for number in self._by_first[key])
-            for key, sim in self._pairs.near(seen):
+            for key, sim in self._prefixes.near(seen):
                 if sim >= EXACT_ENOUGH:
-                    found.update((number, i) for number in self._by_pair[key])
+                    found.update((number, i) for number in self._by_prefix[key])
         return sorted(found)
 
 
