@@ -1,9 +1,10 @@
 """A loan purpose ticked in a drawn checkbox: the mark is ink, not text, in a text layer and often for OCR too.
 
-Forms draw their checkboxes as squares and the tick as lines. Neither the PDF's text layer nor
+Forms draw their checkboxes as squares and the tick as lines, or as radio circles filled with a dot. Neither the PDF's text layer nor
 tesseract gives them as characters, so the purpose row reads "Purchase Refinance Cash-Out Refinance ..."
 with nothing marked. The square left of each option is then measured on the page image: every square
-has the same outline, so the one holding clearly more ink than all the others is the ticked one.
+has the same outline, so the one holding clearly more ink than all the others is the ticked one. A circle has no
+straight sides to find: its middle, inside the outline, is measured instead.
 Nothing clear (no squares, two marked, an empty row) gives None: a purpose is never guessed.
 """
 
@@ -24,7 +25,10 @@ EDGE_SHARE = 0.5  # a column (row) this much inked across the region is a side (
 SIDE_MIN, SIDE_MAX = 0.3, 1.6  # a checkbox is this many word heights wide
 MIN_TICK_INK = 0.08  # a ticked square is inked inside at least this much ...
 MAX_OTHER_SHARE = 0.5  # ... and every other square less than half as much
-MARK_CONFIDENCE = 0.9  # read from ink, not characters
+ROUND_MIN = 0.7  # a round mark is about as tall as wide
+MARK_CONFIDENCE = 0.9
+MARK_CHARS = 3  # OCR reads a mark as at most this many characters ...
+MARK_GLYPHS = frozenset("oO0QCcGe@©®()[]{}|jJlI1_-~.,")  # ... all of them round or bracket shapes  # read from ink, not characters
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,14 @@ def purpose_options(lines: Sequence[Line]) -> list[Option]:
 
 
 def _left_limit(line: Line, i: int) -> float:
-    """Where the last real word before word i ends; OCR reads a drawn square as "O", "[]" or "0": not a word."""
-    before = [w for w in line.words[:i] if sum(c.isalpha() for c in w.text) >= 2]
+    """Where the last real word before word i ends; OCR reads a drawn square or circle as "O", "[]", "0" or a few
+    round and bracket glyphs ("(Oj", "oO"): not a word."""
+    before = [w for w in line.words[:i] if sum(c.isalpha() for c in w.text) >= 2 and not _read_mark(w.text)]
     return before[-1].x1 if before else float("-inf")
+
+
+def _read_mark(text: str) -> bool:
+    return len(text) <= MARK_CHARS and set(text) <= MARK_GLYPHS
 
 
 def _word_starts(line: Line) -> dict[int, int]:
@@ -83,7 +92,8 @@ def ticked(gray: np.ndarray, scale: float, options: Sequence[Option]) -> tuple[O
 
 
 def _inside_ink(gray: np.ndarray, scale: float, option: Option) -> float | None:
-    """Share of ink inside the square just left of an option's word; None when no square is drawn there."""
+    """Share of ink inside the square (or the middle of the circle) just left of an option's word; None when no
+    mark is drawn there."""
     word, h = option.word, option.word.height
     c0 = max(0, int(max(word.x0 - BOX_REACH * h, option.left + 0.15 * h) * scale))
     c1 = min(gray.shape[1], int(word.x0 * scale))
@@ -94,14 +104,32 @@ def _inside_ink(gray: np.ndarray, scale: float, option: Option) -> float | None:
     ink = gray[r0:r1, c0:c1] < INK_LEVEL
     sides = _runs(np.flatnonzero(ink.mean(axis=0) >= EDGE_SHARE))
     if len(sides) < 2:
-        return None
+        return _middle_ink(ink, h * scale)
     left, right = sides[-2][1] + 1, sides[-1][0]  # the square nearest the word
     if not SIDE_MIN * h * scale <= right - left <= SIDE_MAX * h * scale:
-        return None
+        return _middle_ink(ink, h * scale)  # no square: a round mark's sides and dot may look like two sides
     edges = _runs(np.flatnonzero(ink[:, left:right].mean(axis=1) >= EDGE_SHARE))
     top, bottom = (edges[0][1] + 1, edges[-1][0]) if len(edges) >= 2 else (0, ink.shape[0])
     inside = ink[top + 1 : bottom - 1, left + 1 : right - 1]
     return float(inside.mean()) if inside.size else None
+
+
+def _middle_ink(ink: np.ndarray, side: float) -> float | None:
+    """Share of ink in the middle half of the round mark nearest the word (its right-most blot of ink), or None
+    when that blot is not a mark's size and shape. An empty circle's outline lies outside its middle half."""
+    columns = _runs(np.flatnonzero(ink.sum(axis=0) >= 2))
+    if not columns:
+        return None
+    left, right = columns[-1][0], columns[-1][1] + 1
+    rows = _runs(np.flatnonzero(ink[:, left:right].sum(axis=1) >= 2))
+    if not rows:
+        return None
+    top, bottom = min(r[0] for r in rows), max(r[1] for r in rows) + 1
+    width, height = right - left, bottom - top
+    if not (SIDE_MIN * side <= width <= SIDE_MAX * side and ROUND_MIN <= height / width <= 1 / ROUND_MIN):
+        return None
+    middle = ink[top + height // 4 : bottom - height // 4, left + width // 4 : right - width // 4]
+    return float(middle.mean()) if middle.size else None
 
 
 def _runs(indexes: np.ndarray) -> list[tuple[int, int]]:

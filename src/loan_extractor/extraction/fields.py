@@ -9,9 +9,10 @@ from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year,
 )
-from loan_extractor.extraction.labels import Hit, find_hits, tokens
+from loan_extractor.extraction.labels import Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
+from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.normalise import (
     normalise_date,
     normalise_unsigned_money,
@@ -38,7 +39,8 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         return {}
     rules = label_rules()[doc_type.value]
     box_ids = bool(rules.get("box_ids"))
-    page = Page(lines, find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon()))
+    page = Page(lines, find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(),
+                                 position=in_label_or_sum_position))
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
     for name in [*kinds, *sorted(parts)]:
@@ -82,9 +84,12 @@ def _in_months(value: FieldValue) -> FieldValue:
 
 def _right_of(page: Page, hit: Hit, kind: FieldKind) -> list[Word]:
     """The words right of a label; a text cell ending in a comma goes on in the next cell
-    ("6595 Hillcrest Road, Raleigh,   NC 27601": OCR measured a wider gap than was printed)."""
+    ("6595 Hillcrest Road, Raleigh,   NC 27601": OCR measured a wider gap than was printed); an amount one cell
+    further when none came yet ("Total Deposits [and Additions]   3   8,184.00": the label's words, a count)."""
     cells = _CELLS.get(kind, 1)
     words = page.words_right(hit, cells)
+    if kind is FieldKind.MONEY and not any(has_cents(w.text) for w in words):
+        words = page.words_right(hit, cells + 1)  # the label's own words, a count, then the amount
     while kind is FieldKind.TEXT and words and words[-1].text.endswith(",") and cells < MAX_TEXT_CELLS:
         cells += 1
         more = page.words_right(hit, cells)

@@ -81,10 +81,13 @@ def normalise_unsigned_money(text: str) -> Parsed | None:
 
 
 def normalise_percent(text: str) -> Parsed | None:
-    """"6.875%" or "6.875 %" -> "6.875" as printed; without the sign it costs a little confidence."""
+    """"6.875%" or "6.875 %" -> "6.875" as printed; without the sign it costs a little confidence, and so does a
+    point OCR read as a colon ("5:375")."""
     raw = text.strip().rstrip(".")
     has_sign = raw.endswith("%")
     fixed, conf = _fix_number(re.sub(r"\s*%$", "", raw))
+    if re.fullmatch(r"\d{1,2}[:;]\d{1,4}", fixed):
+        fixed, conf = fixed.replace(":", ".").replace(";", "."), conf * 0.8  # a scan's point read as a colon
     if not re.fullmatch(r"\d{1,2}(\.\d{1,4})?", fixed):
         return None
     return Parsed(fixed, conf * (1.0 if has_sign else 0.9))
