@@ -46,10 +46,19 @@ class PageScan:
 
 
 def doubtful(value: FieldValue | None, below: float) -> bool:
-    """A name read by OCR whose characters look misread or whose weakest word is below `below`."""
+    """A name read by OCR whose characters look misread, whose weakest word is below `below`, or printed in capitals:
+    the English model drops marks over capitals ("NGUYỄN" -> "NGUYEN") without losing confidence, since they sit
+    above the letters where it expects no ink."""
     if value is None or not value.words or all(w.conf >= 1.0 for w in value.words):
         return False  # unread, or from a text layer: its characters are exact
-    return looks_misread(str(value.value)) or min(w.conf for w in value.words) < below
+    text = str(value.value)
+    return looks_misread(text) or min(w.conf for w in value.words) < below or in_capitals(text)
+
+
+def in_capitals(text: str) -> bool:
+    """Whether a name's letters are all capitals, with at least one word of two or more (not only initials)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and any(len(w) >= 2 for w in text.split())
 
 
 def reread_names(values: Mapping[str, FieldValue | None], names: Sequence[str], scans: Mapping[int, PageScan],
