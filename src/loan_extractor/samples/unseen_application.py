@@ -4,7 +4,9 @@
 The 2019 URLA (Form 1003) grid of Section 1a with dark section bars, citizenship and credit-type checkboxes, the
 borrower's current address above the subject property's, monthly beside annual income and radio marks for the
 purpose; and a mortgage broker's pre-qualification form with Borrower and Co-Borrower columns, the purchase price
-and down payment beside the loan amount and the APR under the note rate.
+and down payment beside the loan amount and the APR under the note rate; and the legacy Form 1003 (7/05) with roman
+numbered sections, Borrower and Co-Borrower columns of boxes (the co-borrower's empty), the loan terms in one row,
+the purpose as two rows of drawn checkboxes and the employer's name over its address in one box.
 """
 
 from __future__ import annotations
@@ -144,4 +146,76 @@ def broker_prequal(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN, 452, "Loan Officer Signature / Date", 8)
 
 
-LAYOUTS = {"urla_grid": urla_grid, "broker_prequal": broker_prequal}
+LEGACY_INCOME = ("Borrower's Gross Annual Income", "Gross Annual Income", "Total Annual Income", "Annual Income")
+
+
+def _legacy_bar(page: Page, y: float, title: str) -> None:
+    """A light section band with its roman-numbered title."""
+    c = page.canvas
+    c.setFillGray(0.85)
+    c.rect(MARGIN, HEIGHT - y - 13, WIDTH - 2 * MARGIN, 13, stroke=0, fill=1)
+    c.setFillGray(0)
+    page.text(MARGIN + 4, y + 10, title, 8.5, bold=True)
+
+
+def legacy_1003(page: Page, doc: SampleDoc) -> None:
+    """Sections I to V of the legacy Uniform Residential Loan Application."""
+    f, s = doc.fields, page.style
+    full = WIDTH - 2 * MARGIN
+    half = full / 2
+    page.text(MARGIN, 46, "Uniform Residential Loan Application", 13, bold=True)
+    page.text(WIDTH - MARGIN, 46, "Fannie Mae Form 1003 7/05", 7, right=True)
+    _legacy_bar(page, 56, "I. TYPE OF MORTGAGE AND TERMS OF LOAN")
+    page.box(MARGIN, 69, full * 0.25, 30, "Amount", s.money(str(f["loan_amount"])), size=9.5)
+    page.box(MARGIN + full * 0.25, 69, full * 0.2, 30, "Interest Rate", f"{f['interest_rate']} %", size=9.5)
+    page.box(MARGIN + full * 0.45, 69, full * 0.2, 30, "No. of Months", str(f["loan_term_months"]), size=9.5)
+    page.box(MARGIN + full * 0.65, 69, full * 0.35, 30, "Amortization Type:")
+    x = checkbox(page, MARGIN + full * 0.65 + 6, 94, True, "Fixed Rate")
+    checkbox(page, x, 94, False, "ARM (type):")
+    _legacy_bar(page, 105, "II. PROPERTY INFORMATION AND PURPOSE OF LOAN")
+    page.box(MARGIN, 118, full * 0.8, 30, "Subject Property Address (street, city, state & ZIP)",
+             str(f["property_address"]), size=9.5)
+    page.box(MARGIN + full * 0.8, 118, full * 0.2, 30, "No. of Units", "1", size=9.5)
+    page.box(MARGIN, 148, full, 40, "Purpose of Loan")
+    x = MARGIN + 8
+    for key, label in PURPOSES[:3]:
+        x = checkbox(page, x, 170, key == f["loan_purpose"], label)
+    x = MARGIN + 8
+    for key, label in PURPOSES[3:]:
+        x = checkbox(page, x, 183, key == f["loan_purpose"], label)
+    _legacy_bar(page, 194, "III. BORROWER INFORMATION")
+    page.text(MARGIN + half / 2, 219, "Borrower", 9, bold=True)
+    page.text(MARGIN + half + half / 2, 219, "Co-Borrower", 9, bold=True)
+    for column, who in enumerate(("Borrower", "Co-Borrower")):
+        left = MARGIN + column * half
+        mine = column == 0
+        page.box(left, 224, half, 30, f"{who}'s Name (incl. Jr. or Sr.)", str(f["applicant_name"]) if mine else "",
+                 size=9.5)
+        page.box(left, 254, half * 0.45, 30, "Social Security No.", _ssn(page, doc) if mine else "", size=9)
+        birth = "DOB (mm/dd/yyyy)" if s.dates != "dayfirst" else s.date_label("DOB")
+        page.box(left + half * 0.45, 254, half * 0.55, 30, birth, s.date(str(f["date_of_birth"])) if mine else "",
+                 size=9)
+    _legacy_bar(page, 294, "IV. EMPLOYMENT INFORMATION")
+    street, city_line = mailing_address(str(f["employer_name"]))
+    page.box(MARGIN, 307, half, 52, "Name & Address of Employer")
+    for row, text in enumerate((str(f["employer_name"]), street, city_line)):
+        page.text(MARGIN + 6, 330 + row * 11, text, 9.5 if row == 0 else 8.5)
+    page.box(MARGIN + half, 307, half * 0.4, 52, "Yrs. on this job", "6", size=9.5)
+    page.box(MARGIN + half * 1.4, 307, half * 0.6, 52, "Position/Title", "Analyst", size=9.5)
+    _legacy_bar(page, 369, "V. MONTHLY INCOME AND COMBINED HOUSING EXPENSE INFORMATION")
+    monthly = round(float(str(f["annual_income"])) * 100 / 12)
+    rows = [["Gross Monthly Income", "Borrower", "Co-Borrower", "Total"],
+            ["Base Empl. Income*", s.money(monthly), s.money(0), s.money(monthly)],
+            ["Overtime", s.money(0), s.money(0), s.money(0)]]
+    for number, row in enumerate(rows):
+        y = 398 + number * 15
+        page.text(MARGIN + 4, y, row[0], 8.5, bold=number == 0)
+        for column, cell in enumerate(row[1:]):
+            page.text(MARGIN + 250 + column * 100, y, cell, 8.5, bold=number == 0, right=True)
+    page.text(MARGIN + 4, 452, f"{pick(LEGACY_INCOME, s.variant)}:", 9, bold=True)
+    page.text(MARGIN + 250, 452, s.money(str(f["annual_income"])), 9, right=True)
+    page.text(MARGIN, 478, "* Self Employed Borrower(s) may be required to provide additional documentation such as tax "
+                           "returns.", 7)
+
+
+LAYOUTS = {"urla_grid": urla_grid, "broker_prequal": broker_prequal, "legacy_1003": legacy_1003}
