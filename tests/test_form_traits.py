@@ -9,6 +9,7 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.checkboxes import purpose_options, ticked
 from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.normalise import normalise_last4
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -130,3 +131,30 @@ def test_a_mark_ocr_read_as_round_glyphs_is_no_word_before_its_option() -> None:
     options = purpose_options(build_lines(lay_out([(300, row)])))
     assert [o.code for o in options] == ["purchase", "cash_out_refinance", "other"]
     assert options[1].left < 150 and options[2].left < 300  # the glyphs before each option are its mark
+
+
+def test_the_legacy_1003_employer_box_and_the_units_box_beside_the_property() -> None:
+    got = _fields(DocType.LOAN_APPLICATION, [
+        (100, [(58, "Subject Property Address (street, city, state & ZIP)"), (470, "No. of Units")]),
+        (114, [(60, "5859 Birch Way, Tacoma, WA 98402"), (470, "1")]),
+        (140, [(58, "Name & Address of Employer"), (310, "Yrs. on this job")]),
+        (154, [(60, "Pioneer Freight Systems")]),
+        (166, [(60, "5193 Ridge Road"), (310, "6")]),
+    ])
+    assert (got["property_address"], got["employer_name"]) == ("5859 Birch Way, Tacoma, WA 98402",
+                                                               "Pioneer Freight Systems")
+
+
+def test_a_mark_ocr_glued_to_its_option_word() -> None:
+    """A filled circle read as "@" joined to "Refinance": the option is still offered and its mark measured."""
+    row = [(62, "O Purchase"), (135, "@Refinance"), (222, "O Cash-Out Refinance"), (342, "O Construction"),
+           (432, "O Other")]
+    options = purpose_options(build_lines(lay_out([(300, row)])))
+    assert [o.code for o in options] == ["purchase", "refinance", "cash_out_refinance", "construction", "other"]
+    refinance = options[1].word
+    assert refinance.text == "Refinance" and refinance.x0 > 135  # the box starts after the glued mark
+
+
+def test_a_mask_group_ocr_read_a_character_longer() -> None:
+    assert normalise_last4("XXX-XXK-2374") is not None and normalise_last4("XXX-XXK-2374").value == "2374"
+    assert normalise_last4("ABCD-EF-1234") is None  # no mask character left: not a mask

@@ -28,6 +28,7 @@ MAX_OTHER_SHARE = 0.5  # ... and every other square less than half as much
 ROUND_MIN = 0.7  # a round mark is about as tall as wide
 MARK_CONFIDENCE = 0.9
 MARK_CHARS = 3  # OCR reads a mark as at most this many characters ...
+GLUED_MARK = 1.1  # a mark glued to its option's word ends this many word heights into the word
 MARK_GLYPHS = frozenset("oO0QCcGe@©®()[]{}|jJlI1_-~.,")  # ... all of them round or bracket shapes  # read from ink, not characters
 
 
@@ -48,8 +49,10 @@ def purpose_options(lines: Sequence[Line]) -> list[Option]:
         if len(spans) < MIN_OPTIONS:
             continue
         starts = _word_starts(line)
-        found.extend(Option(code, line.words[i], _left_limit(line, i))
-                     for code, start in spans if (i := starts.get(start)) is not None)
+        for code, start in spans:
+            i, word = _option_word(line, starts, start)
+            if word is not None:
+                found.append(Option(code, word, _left_limit(line, i)))
     pages = {o.word.page for o in found}
     return found if len(pages) == 1 and len({o.code for o in found}) >= MIN_OPTIONS else []
 
@@ -63,6 +66,21 @@ def _left_limit(line: Line, i: int) -> float:
 
 def _read_mark(text: str) -> bool:
     return len(text) <= MARK_CHARS and set(text) <= MARK_GLYPHS
+
+
+def _option_word(line: Line, starts: dict[int, int], at: int) -> tuple[int, Word | None]:
+    """The word an option starting at character `at` begins: a whole word, or the letters after a mark OCR glued
+    to it ("@Refinance", "©Purchase"), their box cut past the mark (about a word height wide) so it lies left of it."""
+    if at in starts:
+        return starts[at], line.words[starts[at]]
+    begun = max((s for s in starts if s < at), default=None)
+    if begun is None:
+        return -1, None
+    word, glyphs = line.words[starts[begun]], at - begun
+    if glyphs > MARK_CHARS or glyphs >= len(word.text) or not _read_mark(word.text[:glyphs]):
+        return -1, None
+    cut = min(word.x1, word.x0 + GLUED_MARK * word.height)
+    return starts[begun], Word(word.page, word.text[glyphs:], word.conf, cut, word.y0, word.x1, word.y1)
 
 
 def _word_starts(line: Line) -> dict[int, int]:

@@ -12,13 +12,13 @@ from loan_extractor.extraction.fallbacks import (
 from loan_extractor.extraction.labels import Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
-from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.normalise import (
     normalise_date,
     normalise_unsigned_money,
     normalise_year,
 )
-from loan_extractor.extraction.rules import label_rules, lexicon, vocabulary
+from loan_extractor.extraction.plausible import has_cents
+from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
 from loan_extractor.extraction.values import FieldValue, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
@@ -39,8 +39,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         return {}
     rules = label_rules()[doc_type.value]
     box_ids = bool(rules.get("box_ids"))
-    page = Page(lines, find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(),
-                                 position=in_label_or_sum_position))
+    page = Page(lines, find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(), position=_label_position))
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
     for name in [*kinds, *sorted(parts)]:
@@ -55,6 +54,26 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         found["tax_year"] = standalone_year(lines)
     check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
+
+
+def _label_position(line: Line, hit: Hit) -> bool:
+    """In label position (labels.py), or after other labels alone in its segment: column headings OCR read as one
+    cell ("Total Deposits Total Withdrawals" over two columns)."""
+    if in_label_or_sum_position(line, hit):
+        return True
+    segment = line.segment_of[hit.box_start]
+    start = line.segment_of.index(segment)
+    return start < hit.box_start and _labels_only(tuple(t for w in line.words[start : hit.box_start] for t in tokens(w.text)))
+
+
+def _labels_only(toks: tuple[str, ...]) -> bool:
+    """Whether tokens split into label phrases of any type, one after another."""
+    phrases = label_phrases()
+    ends = {0}
+    for end in range(1, len(toks) + 1):
+        if any(toks[start:end] in phrases for start in ends if start < end):
+            ends.add(end)
+    return len(toks) in ends
 
 
 def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:

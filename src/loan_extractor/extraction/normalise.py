@@ -182,9 +182,10 @@ def normalise_last4(text: str) -> Parsed | None:
 
 
 def _garbled_mask(raw: str) -> str | None:
-    """The last group of a starred SSN mask whose stars OCR partly read as letters ("*AK-AF--7Q17"): only a clear
-    3-2-4 shape with separators, no digit in the masked groups and at least one mask character left."""
-    shape = re.fullmatch(r"([^-]{3})-+([^-]{2})-+([^-]{4})", raw)
+    """The last group of a starred SSN mask whose stars OCR partly read as letters ("*AK-AF--7Q17", "XXX-XXK-2374"):
+    only a clear 3-2-4 shape with separators (a masked group maybe a character longer: a mask character read as
+    two), no digit in the masked groups and at least one mask character left."""
+    shape = re.fullmatch(r"([^-]{3,4})-+([^-]{2,3})-+([^-]{4})", raw)
     if not shape or re.search(r"\d", shape.group(1) + shape.group(2)):
         return None
     return shape.group(3) if re.search(r"(?i)[X*•#]", shape.group(1) + shape.group(2)) else None
@@ -270,10 +271,10 @@ def looks_misread(text: str) -> bool:
     if any(not (c.isascii() and (c.isalpha() or c in _NAME_MARKS)) for c in text):
         return True
     words = [w for w in re.split(r"[\s-]+", text) if w]
-    return any(w[0].islower() and w.lower() not in _PARTICLES for w in words)
+    return any(w[0].islower() and w.lower() not in NAME_PARTICLES for w in words)
 
 
-_PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "y", "e",
+NAME_PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "y", "e",
                         "bin", "ibn", "al", "el", "ter", "ten", "zu"})
 
 
