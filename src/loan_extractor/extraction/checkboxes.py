@@ -1,10 +1,11 @@
 """A loan purpose ticked in a drawn checkbox: the mark is ink, not text, in a text layer and often for OCR too.
 
-Forms draw their checkboxes as squares and the tick as lines, or as radio circles filled with a dot. Neither the PDF's text layer nor
-tesseract gives them as characters, so the purpose row reads "Purchase Refinance Cash-Out Refinance ..."
-with nothing marked. The square left of each option is then measured on the page image: every square
-has the same outline, so the one holding clearly more ink than all the others is the ticked one. A circle has no
-straight sides to find: its middle, inside the outline, is measured instead.
+Forms draw their checkboxes as squares and the tick as lines, or as radio circles filled with a dot.
+Neither the PDF's text layer nor tesseract gives them as characters, so the purpose row reads
+"Purchase Refinance Cash-Out Refinance ..." with nothing marked. The square left of each option is
+then measured on the page image: every square has the same outline, so the one holding clearly more
+ink than all the others is the ticked one. A circle has no straight sides to find: its middle, inside
+the outline, is measured instead.
 Nothing clear (no squares, two marked, an empty row) gives None: a purpose is never guessed.
 """
 
@@ -26,10 +27,10 @@ SIDE_MIN, SIDE_MAX = 0.3, 1.6  # a checkbox is this many word heights wide
 MIN_TICK_INK = 0.08  # a ticked square is inked inside at least this much ...
 MAX_OTHER_SHARE = 0.5  # ... and every other square less than half as much
 ROUND_MIN = 0.7  # a round mark is about as tall as wide
-MARK_CONFIDENCE = 0.9
+MARK_CONFIDENCE = 0.9  # read from ink, not characters
 MARK_CHARS = 3  # OCR reads a mark as at most this many characters ...
+MARK_GLYPHS = frozenset("oO0QCcGe@©®()[]{}|jJlI1_-~.,")  # ... all of them round or bracket shapes
 GLUED_MARK = 1.1  # a mark glued to its option's word ends this many word heights into the word
-MARK_GLYPHS = frozenset("oO0QCcGe@©®()[]{}|jJlI1_-~.,")  # ... all of them round or bracket shapes  # read from ink, not characters
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         return {}
     rules = label_rules()[doc_type.value]
     box_ids = bool(rules.get("box_ids"))
-    page = Page(lines, find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(), position=_label_position))
+    hits = find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(), position=_label_position)
+    page = Page(lines, hits)
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
     for name in [*kinds, *sorted(parts)]:
@@ -63,7 +64,8 @@ def _label_position(line: Line, hit: Hit) -> bool:
         return True
     segment = line.segment_of[hit.box_start]
     start = line.segment_of.index(segment)
-    return start < hit.box_start and _labels_only(tuple(t for w in line.words[start : hit.box_start] for t in tokens(w.text)))
+    before = tuple(t for w in line.words[start : hit.box_start] for t in tokens(w.text))
+    return start < hit.box_start and _labels_only(before)
 
 
 def _labels_only(toks: tuple[str, ...]) -> bool:

@@ -99,8 +99,8 @@ BROKER_ROWS = (("Full name", "Social Security #", "Date of birth", "Current empl
                ("Name", "SSN", "DOB", "Employer", "Gross annual income"),
                ("Legal name", "Social Security No.", "Birth date", "Employer name", "Yearly income"),
                ("Borrower name", "SSN", "Date of birth", "Employed by", "Annual income"))
-BROKER_PURPOSE = {"purchase": "Purchase", "refinance": "Rate/Term Refinance", "cash_out_refinance": "Cash-Out Refinance",
-                  "construction": "New Construction", "other": "Other"}
+BROKER_PURPOSE = {"purchase": "Purchase", "refinance": "Rate/Term Refinance",
+                  "cash_out_refinance": "Cash-Out Refinance", "construction": "New Construction", "other": "Other"}
 
 
 def broker_prequal(page: Page, doc: SampleDoc) -> None:
@@ -128,7 +128,8 @@ def broker_prequal(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN, 244, "LOAN REQUEST", 10, bold=True)
     page.rule(248, width=0.5)
     price = int(round(float(str(f["loan_amount"])) * 100 / 0.8, -5))
-    left = (("Subject property", str(f["property_address"])), ("Transaction type", BROKER_PURPOSE[str(f["loan_purpose"])]),
+    purpose = BROKER_PURPOSE[str(f["loan_purpose"])]
+    left = (("Subject property", str(f["property_address"])), ("Transaction type", purpose),
             ("Purchase price / value", s.money(price)), ("Loan amount requested", s.money(str(f["loan_amount"]))),
             ("Down payment", s.money(price - round(float(str(f["loan_amount"])) * 100))))
     for row, (label, value) in enumerate(left):
@@ -214,8 +215,8 @@ def legacy_1003(page: Page, doc: SampleDoc) -> None:
             page.text(MARGIN + 250 + column * 100, y, cell, 8.5, bold=number == 0, right=True)
     page.text(MARGIN + 4, 452, f"{pick(LEGACY_INCOME, s.variant)}:", 9, bold=True)
     page.text(MARGIN + 250, 452, s.money(str(f["annual_income"])), 9, right=True)
-    page.text(MARGIN, 478, "* Self Employed Borrower(s) may be required to provide additional documentation such as tax "
-                           "returns.", 7)
+    page.text(MARGIN, 478, "* Self Employed Borrower(s) may be required to provide additional documentation such "
+                           "as tax returns.", 7)
 
 
 LAYOUTS = {"urla_grid": urla_grid, "broker_prequal": broker_prequal, "legacy_1003": legacy_1003}

@@ -158,9 +158,9 @@ def share_accounts(page: Page, doc: SampleDoc) -> None:
     rows += [[s.date(d.isoformat()) if s.dates != "dayfirst" else f"{d:%b} {d.day}", text, s.money(c)]
              for d, text, c in x["transactions"]]  # type: ignore[attr-defined]
     page.table(MARGIN, 292, [110, 250, 140], rows, line=15, left_cols=2)
-    page.text(MARGIN, 292 + 15 * len(rows) + 20, "REGULAR SHARE  ID 00", 10, bold=True)
-    page.text(MARGIN, 292 + 15 * len(rows) + 36, f"{s.date(str(f['statement_period_end'])) if s.dates != 'dayfirst' else end}"
-              f"   Dividend Deposit   {s.money(3)}", 9)
+    below = 292 + 15 * len(rows)
+    page.text(MARGIN, below + 20, "REGULAR SHARE  ID 00", 10, bold=True)
+    page.text(MARGIN, below + 36, f"{end}   Dividend Deposit   {s.money(3)}", 9)
 
 
 LAYOUTS = {"consumer_checking": consumer_checking, "online_statement": online_statement,
