@@ -158,3 +158,20 @@ def test_a_mark_ocr_glued_to_its_option_word() -> None:
 def test_a_mask_group_ocr_read_a_character_longer() -> None:
     assert normalise_last4("XXX-XXK-2374") is not None and normalise_last4("XXX-XXK-2374").value == "2374"
     assert normalise_last4("ABCD-EF-1234") is None  # no mask character left: not a mask
+
+
+def test_a_radio_row_on_a_box_rule_with_one_word_boxed_too_tall() -> None:
+    """The purpose box's bottom rule runs just under the row, and OCR boxed one option with the mark glued above it."""
+    gray = _radio_page({2})
+    gray[int(303 * SCALE), :] = 0  # the box's rule
+    words = lay_out([(300, list(ROW))])
+    tall = next(i for i, w in enumerate(words) if w.text == "Refinance")
+    w = words[tall]
+    words[tall] = type(w)(w.page, w.text, w.conf, w.x0, w.y0 - 6, w.x1, w.y1)
+    found = ticked(gray, SCALE, purpose_options(build_lines(words)))
+    assert found is not None and found[0].code == "cash_out_refinance"
+
+
+def test_the_first_of_the_month_read_with_a_stroke_for_its_one() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [(56, [(54, "Harbor Point Bank"), (330, "January |, 2026 through January 31, 2026")])])
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")

@@ -11,6 +11,7 @@ Nothing clear (no squares, two marked, an empty row) gives None: a purpose is ne
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ SIDE_MIN, SIDE_MAX = 0.3, 1.6  # a checkbox is this many word heights wide
 MIN_TICK_INK = 0.08  # a ticked square is inked inside at least this much ...
 MAX_OTHER_SHARE = 0.5  # ... and every other square less than half as much
 ROUND_MIN = 0.7  # a round mark is about as tall as wide
+RULE_SHARE = 0.9  # a pixel row this much inked across the region is a rule, not part of a mark
 MARK_CONFIDENCE = 0.9  # read from ink, not characters
 MARK_CHARS = 3  # OCR reads a mark as at most this many characters ...
 MARK_GLYPHS = frozenset("oO0QCcGe@©®()[]{}|jJlI1_-~.,")  # ... all of them round or bracket shapes
@@ -100,7 +102,8 @@ def ticked(gray: np.ndarray, scale: float, options: Sequence[Option]) -> tuple[O
     """
     if len(options) < MIN_OPTIONS:
         return None
-    inks = [_inside_ink(gray, scale, o) for o in options]
+    height = statistics.median(o.word.height for o in options)
+    inks = [_inside_ink(gray, scale, o, height, _row_middle(o, options, height)) for o in options]
     if any(ink is None for ink in inks):
         return None
     order = sorted(range(len(options)), key=lambda i: -inks[i])  # type: ignore[arg-type,operator]
@@ -110,14 +113,20 @@ def ticked(gray: np.ndarray, scale: float, options: Sequence[Option]) -> tuple[O
     return options[order[0]], MARK_CONFIDENCE
 
 
-def _inside_ink(gray: np.ndarray, scale: float, option: Option) -> float | None:
+def _row_middle(option: Option, options: Sequence[Option], height: float) -> float:
+    """The middle of the option's row: the median of its row's words' middles, so one word OCR boxed too tall (a
+    mark glued to it) is measured where its neighbours are."""
+    return statistics.median(o.word.cy for o in options if abs(o.word.cy - option.word.cy) < height)
+
+
+def _inside_ink(gray: np.ndarray, scale: float, option: Option, h: float, cy: float) -> float | None:
     """Share of ink inside the square (or the middle of the circle) just left of an option's word; None when no
-    mark is drawn there."""
-    word, h = option.word, option.word.height
+    mark is drawn there. `h`: the row's word height; `cy`: the row's middle, in points."""
+    word = option.word
     c0 = max(0, int(max(word.x0 - BOX_REACH * h, option.left + 0.15 * h) * scale))
     c1 = min(gray.shape[1], int(word.x0 * scale))
-    r0 = max(0, int((word.cy - 0.8 * h) * scale))
-    r1 = min(gray.shape[0], int(np.ceil((word.cy + 0.8 * h) * scale)))
+    r0 = max(0, int((cy - 0.8 * h) * scale))
+    r1 = min(gray.shape[0], int(np.ceil((cy + 0.8 * h) * scale)))
     if c1 - c0 < 3 or r1 - r0 < 3:
         return None
     ink = gray[r0:r1, c0:c1] < INK_LEVEL
@@ -136,6 +145,7 @@ def _inside_ink(gray: np.ndarray, scale: float, option: Option) -> float | None:
 def _middle_ink(ink: np.ndarray, side: float) -> float | None:
     """Share of ink in the middle half of the round mark nearest the word (its right-most blot of ink), or None
     when that blot is not a mark's size and shape. An empty circle's outline lies outside its middle half."""
+    ink = ink & ~(ink.mean(axis=1) >= RULE_SHARE)[:, None]  # a box's rule passing above or below the row
     columns = _runs(np.flatnonzero(ink.sum(axis=0) >= 2))
     if not columns:
         return None

@@ -145,11 +145,16 @@ def _named_date(raw: str) -> Parsed | None:
     if month is None:
         return None
     day, day_fixed = repair_digits(re.sub(r"(?i)(?<=\d)(st|nd|rd|th)$", "", day_word))  # "April 5th"
+    if day in _STROKES:
+        day, day_fixed = "1", True  # the first of the month, its 1 read as a bare stroke ("January |, 2026")
     year, year_fixed = repair_digits(words[2])
     if not (day.isdigit() and year.isdigit() and len(year) == 4):
         return None
     conf = REPAIR_COST if day_fixed or year_fixed else 1.0
     return _make_date(int(year), month, int(day), conf)
+
+
+_STROKES = frozenset({"|", "l", "I", "!"})
 
 
 def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
