@@ -127,10 +127,10 @@ def test_a_number_sign_in_a_label_reads_as_number() -> None:
 
 
 def test_a_mark_ocr_read_as_round_glyphs_is_no_word_before_its_option() -> None:
-    row = [(62, "O Purchase"), (150, "(Oj Cash-Out Refinance"), (300, "oO Other")]
+    row = [(62, "O Purchase"), (150, "(Oj Cash-Out Refinance"), (300, "oO Other"), (380, "(DD Construction")]
     options = purpose_options(build_lines(lay_out([(300, row)])))
-    assert [o.code for o in options] == ["purchase", "cash_out_refinance", "other"]
-    assert options[1].left < 150 and options[2].left < 300  # the glyphs before each option are its mark
+    assert [o.code for o in options] == ["purchase", "cash_out_refinance", "other", "construction"]
+    assert options[1].left < 150 and options[2].left < 300 and options[3].left < 380  # the glyphs are its mark
 
 
 def test_the_legacy_1003_employer_box_and_the_units_box_beside_the_property() -> None:
@@ -175,3 +175,13 @@ def test_a_radio_row_on_a_box_rule_with_one_word_boxed_too_tall() -> None:
 def test_the_first_of_the_month_read_with_a_stroke_for_its_one() -> None:
     got = _fields(DocType.BANK_STATEMENT, [(56, [(54, "Harbor Point Bank"), (330, "January |, 2026 through January 31, 2026")])])
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")
+
+
+def test_a_mailing_block_whose_street_line_ocr_split_after_the_house_number() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [
+        (56, [(54, "Harbor Point Bank"), (330, "2026-01-01 through 2026-01-31")]),
+        (120, [(64, "LAURA T DELGADO")]),
+        (133, [(64, "479"), (120, "way")]),
+        (146, [(64, "Madison, WI 53703")]),
+    ])
+    assert got["account_holder"] == "LAURA T DELGADO"

@@ -31,7 +31,7 @@ ROUND_MIN = 0.7  # a round mark is about as tall as wide
 RULE_SHARE = 0.9  # a pixel row this much inked across the region is a rule, not part of a mark
 MARK_CONFIDENCE = 0.9  # read from ink, not characters
 MARK_CHARS = 3  # OCR reads a mark as at most this many characters ...
-MARK_GLYPHS = frozenset("oO0QCcGe@©®()[]{}|jJlI1_-~.,")  # ... all of them round or bracket shapes
+MARK_GLYPHS = frozenset("oO0QCcDGeULJjlI1@©®()[]{}|_-~.,")  # ... all of them round, square or bracket shapes
 GLUED_MARK = 1.1  # a mark glued to its option's word ends this many word heights into the word
 
 
