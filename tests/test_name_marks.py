@@ -51,3 +51,22 @@ def test_a_box_rule_between_the_parts_of_a_composed_name_is_dropped() -> None:
     english = _english("Inigo F Cafiizares", [0.6, 0.9, 0.4])
     chosen = reread._choose(english, _words("Íñigo F | Cañizares", [0.8, 0.9, 0.5, 0.8]))
     assert chosen is not None and chosen.value == "Íñigo F Cañizares"
+
+
+def test_a_name_in_capitals_is_re_read_however_sure_english_is() -> None:
+    """English drops the marks over capitals ("NGUYỄN" -> "NGUYEN") at full confidence: the script model reads them."""
+    assert reread.doubtful(_english("NGUYEN NGOC ANH", [0.97, 0.96, 0.97]), 0.9)
+    assert not reread.doubtful(_english("Nguyen Ngoc Anh", [0.97, 0.96, 0.97]), 0.9)
+    assert not reread.doubtful(_english("NGUYEN NGOC ANH", [1.0, 1.0, 1.0]), 0.9)  # a text layer's exact letters
+    chosen = reread._choose(_english("NGUYEN NGOC ANH", [0.97, 0.96, 0.97]), _words("NGUYỄN NGỌC ÁNH", [0.8, 0.8, 0.9]))
+    assert chosen is not None and chosen.value == "NGUYỄN NGỌC ÁNH"
+
+
+def test_a_name_word_read_with_a_small_t_for_its_barred_l() -> None:
+    english = _english("tukasz W Dabrowski", [0.84, 0.89, 0.97])
+    chosen = reread._choose(english, _words("tukasz W Dąbrowski", [0.8, 0.9, 0.9]))
+    assert chosen is not None and chosen.value == "Łukasz W Dąbrowski"
+    particle = _english("Anna ter Horst", [0.9, 0.9, 0.9])
+    assert reread._choose(particle, _words("Anna ter Horst", [0.9, 0.9, 0.9])) is None
+    alone = reread._choose(_english("tukasz H Kowalczyk", [0.9, 0.9, 0.96]), _words("tukasz H Kowalczyk", [0.7, 0.9, 0.9]))
+    assert alone is not None and alone.value == "Łukasz H Kowalczyk"  # no other mark in the name

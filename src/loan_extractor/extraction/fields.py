@@ -10,7 +10,7 @@ from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year,
 )
-from loan_extractor.extraction.labels import Hit, find_hits, tokens
+from loan_extractor.extraction.labels import Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
 from loan_extractor.extraction.normalise import (
@@ -18,7 +18,8 @@ from loan_extractor.extraction.normalise import (
     normalise_unsigned_money,
     normalise_year,
 )
-from loan_extractor.extraction.rules import label_rules, lexicon, vocabulary
+from loan_extractor.extraction.plausible import has_cents
+from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
 from loan_extractor.extraction.values import FieldValue, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
@@ -40,7 +41,8 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         return {}
     rules = label_rules()[doc_type.value]
     box_ids = bool(rules.get("box_ids"))
-    page = Page(lines, find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon()))
+    hits = find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(), position=_label_position)
+    page = Page(lines, hits)
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
     for name in [*kinds, *sorted(parts)]:
@@ -55,6 +57,27 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         found["tax_year"] = standalone_year(lines)
     check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
+
+
+def _label_position(line: Line, hit: Hit) -> bool:
+    """In label position (labels.py), or after other labels alone in its segment: column headings OCR read as one
+    cell ("Total Deposits Total Withdrawals" over two columns)."""
+    if in_label_or_sum_position(line, hit):
+        return True
+    segment = line.segment_of[hit.box_start]
+    start = line.segment_of.index(segment)
+    before = tuple(t for w in line.words[start : hit.box_start] for t in tokens(w.text))
+    return start < hit.box_start and _labels_only(before)
+
+
+def _labels_only(toks: tuple[str, ...]) -> bool:
+    """Whether tokens split into label phrases of any type, one after another."""
+    phrases = label_phrases()
+    ends = {0}
+    for end in range(1, len(toks) + 1):
+        if any(toks[start:end] in phrases for start in ends if start < end):
+            ends.add(end)
+    return len(toks) in ends
 
 
 def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
@@ -86,9 +109,12 @@ def _in_months(value: FieldValue) -> FieldValue:
 
 def _right_of(page: Page, hit: Hit, kind: FieldKind) -> list[Word]:
     """The words right of a label; a text cell ending in a comma goes on in the next cell
-    ("6595 Hillcrest Road, Raleigh,   NC 27601": OCR measured a wider gap than was printed)."""
+    ("6595 Hillcrest Road, Raleigh,   NC 27601": OCR measured a wider gap than was printed); an amount one cell
+    further when none came yet ("Total Deposits [and Additions]   3   8,184.00": the label's words, a count)."""
     cells = _CELLS.get(kind, 1)
     words = page.words_right(hit, cells)
+    if kind is FieldKind.MONEY and not any(has_cents(w.text) for w in words):
+        words = page.words_right(hit, cells + 1)  # the label's own words, a count, then the amount
     while kind is FieldKind.TEXT and words and words[-1].text.endswith(",") and cells < MAX_TEXT_CELLS:
         cells += 1
         more = page.words_right(hit, cells)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loan_extractor.extraction.phrase_index import Phrase, phrase_index
+from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.words import Line
 
 _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
@@ -48,14 +49,15 @@ Position = Callable[[Line, Hit], bool]
 
 def tokens(text: str) -> list[str]:
     """Lower-case alphanumeric tokens, abbreviations spelt out; "Employee's" -> "employees", "W-2" -> "w", "2",
-    "No." -> "number"."""
+    "No." and "#" -> "number"."""
     return list(_tokens(text))
 
 
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[str, ...]:
     """tokens(), remembered: the same words are tokenised by every vocabulary a page is searched for."""
-    folded = text.lower().replace("'s", "s").replace("’s", "s").replace("&", " and ")  # "Checks & Debits"
+    # "Checks & Debits", "Member #"
+    folded = text.lower().replace("'s", "s").replace("’s", "s").replace("&", " and ").replace("#", " number ")
     return tuple(ABBREVIATIONS.get(t, t) for t in _SEPARATORS.split(folded) if t)
 
 
@@ -230,6 +232,28 @@ def in_label_position(line: Line, hit: Hit) -> bool:
     seg_len = line.segment_of.count(segment)
     short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS
     return (opens and short) or colon or hit.box_start < hit.start  # a box id marks a label too
+
+
+# what joins the terms of a summary printed as one sum: "Beginning balance $X + Deposits $Y - ... = Ending balance $Z"
+CURRENCY_WORDS = frozenset({"USD", "$", "US$"})  # printed apart before an amount: "Credits USD 1,234.56"
+SUM_SIGNS = frozenset({"+", "-", "=", "\u2212", "\u2013", "\u2014", "|"})
+
+
+def in_label_or_sum_position(line: Line, hit: Hit) -> bool:
+    """In label position, or a term of a summary printed as one sum: the label opens its segment or follows a sign
+    joining it to the term before, and its amount (maybe after a currency word) comes right after it, however long
+    the line."""
+    if in_label_position(line, hit):
+        return True
+    after = hit.end + (hit.end < len(line.words) and line.words[hit.end].text.upper() in CURRENCY_WORDS)
+    if after >= len(line.words) or line.segment_of[after] != line.segment_of[hit.end - 1]:
+        return False
+    if not has_cents(line.words[after].text):
+        return False
+    segment = line.segment_of[hit.start]
+    opens = hit.box_start == line.segment_of.index(segment)
+    before = line.words[hit.box_start - 1].text if hit.box_start > 0 else ""
+    return opens or (before in SUM_SIGNS and line.segment_of[hit.box_start - 1] == segment)
 
 
 def resolve(found: list[Hit]) -> list[Hit]:

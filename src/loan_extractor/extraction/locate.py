@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from loan_extractor.extraction.labels import Hit
+from loan_extractor.extraction.labels import Hit, tokens
 from loan_extractor.extraction.words import Line, Word
 
 BELOW_LINES = 3  # how many lines under a label its value may sit
@@ -199,18 +199,39 @@ def unlabelled_top_cells(page: Page, max_lines: int) -> list[tuple[int, list[Wor
 
 
 def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
-    """Indexes after a parenthesised qualifier that opens them: "Name (First, Middle, Last)", "(months):".
+    """Indexes after a qualifier that opens them: parenthesised ("Name (First, Middle, Last)", "(months):") or a
+    printed list of the parts to fill in ("Property Address  Street, City, State, ZIP").
 
     A qualifier holds letters and no digit, so "(200.28)", a negative amount, stays a value.
     """
-    if not indexes or not line.words[indexes[0]].text.startswith("("):
+    if not indexes:
         return indexes
+    if not line.words[indexes[0]].text.startswith("("):
+        return indexes[_parts_list(line, indexes):]
     for n, i in enumerate(indexes):
         if line.words[i].text.rstrip(":").endswith(")"):
             text = " ".join(line.words[j].text for j in indexes[: n + 1])
             qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
             return indexes[n + 1 :] if qualifier else indexes
     return indexes
+
+
+# the parts a form asks for after a label: "Street, City, State, ZIP", "First, Middle, Last, Suffix"
+PART_WORDS = frozenset({"street", "address", "unit", "apt", "city", "state", "zip", "code", "county", "country",
+                        "first", "middle", "last", "suffix", "mi", "mm", "dd", "yyyy"})
+
+
+def _parts_list(line: Line, indexes: list[int]) -> int:
+    """How many of the indexes form a list of part names, each but the last ending in a comma or slash."""
+    run = 0
+    for i in indexes:
+        text = line.words[i].text
+        if not tokens(text) or not set(tokens(text)) <= PART_WORDS:
+            break
+        run += 1
+        if not text.endswith((",", "/")):
+            break
+    return run if run >= 2 and not line.words[indexes[run - 1]].text.endswith((",", "/")) else 0
 
 
 def _hangs_under(word: Word, column: tuple[float, float], after: float) -> bool:

@@ -17,7 +17,8 @@ BLOCK_LINES = 4  # name, street, an optional second street line, city line
 ALIGN = 1.0  # the block's lines start within this many word heights of each other
 MAILING_COST = 0.85  # a name read without its label is less certain
 NAME_WORDS = (2, 5)
-STREET = re.compile(r"^(?:\d+[A-Za-z]?\s+\S|P\.?\s?O\.?\s+Box\b)", re.IGNORECASE)
+# a street line; its house number alone when OCR split the street's name off into a cell of its own ("479 | way")
+STREET = re.compile(r"^(?:\d+[A-Za-z]?(?:\s+\S|$)|P\.?\s?O\.?\s+Box\b)", re.IGNORECASE)
 CITY_LINE = re.compile(r"[A-Za-z][A-Za-z .'-]*,?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?$")
 
 

@@ -85,10 +85,13 @@ def normalise_unsigned_money(text: str) -> Parsed | None:
 
 
 def normalise_percent(text: str) -> Parsed | None:
-    """"6.875%" or "6.875 %" -> "6.875" as printed; without the sign it costs a little confidence."""
+    """"6.875%" or "6.875 %" -> "6.875" as printed; without the sign it costs a little confidence, and so does a
+    point OCR read as a colon ("5:375")."""
     raw = text.strip().rstrip(".")
     has_sign = raw.endswith("%")
     fixed, conf = _fix_number(re.sub(r"\s*%$", "", raw))
+    if re.fullmatch(r"\d{1,2}[:;]\d{1,4}", fixed):
+        fixed, conf = fixed.replace(":", ".").replace(";", "."), conf * 0.8  # a scan's point read as a colon
     if not re.fullmatch(r"\d{1,2}(\.\d{1,4})?", fixed):
         return None
     return Parsed(fixed, conf * (1.0 if has_sign else 0.9))
@@ -146,11 +149,16 @@ def _named_date(raw: str) -> Parsed | None:
     if month is None:
         return None
     day, day_fixed = repair_digits(re.sub(r"(?i)(?<=\d)(st|nd|rd|th)$", "", day_word))  # "April 5th"
+    if day in _STROKES:
+        day, day_fixed = "1", True  # the first of the month, its 1 read as a bare stroke ("January |, 2026")
     year, year_fixed = repair_digits(words[2])
     if not (day.isdigit() and year.isdigit() and len(year) == 4):
         return None
     conf = REPAIR_COST if day_fixed or year_fixed else 1.0
     return _make_date(int(year), month, int(day), conf)
+
+
+_STROKES = frozenset({"|", "l", "I", "!"})
 
 
 def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
@@ -183,9 +191,10 @@ def normalise_last4(text: str) -> Parsed | None:
 
 
 def _garbled_mask(raw: str) -> str | None:
-    """The last group of a starred SSN mask whose stars OCR partly read as letters ("*AK-AF--7Q17"): only a clear
-    3-2-4 shape with separators, no digit in the masked groups and at least one mask character left."""
-    shape = re.fullmatch(r"([^-]{3})-+([^-]{2})-+([^-]{4})", raw)
+    """The last group of a starred SSN mask whose stars OCR partly read as letters ("*AK-AF--7Q17", "XXX-XXK-2374"):
+    only a clear 3-2-4 shape with separators (a masked group maybe a character longer: a mask character read as
+    two), no digit in the masked groups and at least one mask character left."""
+    shape = re.fullmatch(r"([^-]{3,4})-+([^-]{2,3})-+([^-]{4})", raw)
     if not shape or re.search(r"\d", shape.group(1) + shape.group(2)):
         return None
     return shape.group(3) if re.search(r"(?i)[X*•#]", shape.group(1) + shape.group(2)) else None
@@ -272,10 +281,10 @@ def looks_misread(text: str) -> bool:
     if any(not (c.isascii() and (c.isalpha() or c in _NAME_MARKS)) for c in text):
         return True
     words = [w for w in re.split(r"[\s-]+", text) if w]
-    return any(w[0].islower() and w.lower() not in _PARTICLES for w in words)
+    return any(w[0].islower() and w.lower() not in NAME_PARTICLES for w in words)
 
 
-_PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "y", "e",
+NAME_PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "y", "e",
                         "bin", "ibn", "al", "el", "ter", "ten", "zu"})
 
 

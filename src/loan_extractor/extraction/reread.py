@@ -25,7 +25,7 @@ import numpy as np
 
 from loan_extractor import imaging, page_pixels
 from loan_extractor.extraction.fields import FieldValue
-from loan_extractor.extraction.normalise import looks_misread, normalise_text
+from loan_extractor.extraction.normalise import NAME_PARTICLES, looks_misread, normalise_text
 from loan_extractor.extraction.words import Word, from_ocr
 from loan_extractor.tools import tessdata, tesseract
 
@@ -45,10 +45,19 @@ class PageScan:
 
 
 def doubtful(value: FieldValue | None, below: float) -> bool:
-    """A name read by OCR whose characters look misread or whose weakest word is below `below`."""
+    """A name read by OCR whose characters look misread, whose weakest word is below `below`, or printed in capitals:
+    the English model drops marks over capitals ("NGUYỄN" -> "NGUYEN") without losing confidence, since they sit
+    above the letters where it expects no ink."""
     if value is None or not value.words or all(w.conf >= 1.0 for w in value.words):
         return False  # unread, or from a text layer: its characters are exact
-    return looks_misread(str(value.value)) or min(w.conf for w in value.words) < below
+    text = str(value.value)
+    return looks_misread(text) or min(w.conf for w in value.words) < below or in_capitals(text)
+
+
+def in_capitals(text: str) -> bool:
+    """Whether a name's letters are all capitals, with at least one word of two or more (not only initials)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and any(len(w) >= 2 for w in text.split())
 
 
 def reread_names(values: Mapping[str, FieldValue | None], names: Sequence[str], scans: Mapping[int, PageScan],
@@ -170,11 +179,12 @@ def with_english_case(words: list[Word], english: Sequence[Word]) -> list[Word]:
     "José"): where a word's letters agree with the English word's one for one, accents aside, each
     letter takes the English letter's case. "Ð" (Icelandic eth) and "Đ" (D with stroke, Vietnamese
     and South Slavic names) are drawn alike; Icelandic words never begin with an eth, so a word
-    that does is spelt with the D with stroke ("Ðặng" -> "Đặng").
+    that does is spelt with the D with stroke ("Ðặng" -> "Đặng"). A name word never begins lower-case
+    (particles aside): a word-initial "t" before small letters is an "Ł" both models read by its crossbar
+    ("tukasz W Dąbrowski" -> "Łukasz W Dąbrowski"); a capital T they read as a capital.
     """
-    if len(words) != len(english):
-        return [_stroke_initial_eth(w) for w in words]
-    return [_stroke_initial_eth(_case_of(w, e.text)) for w, e in zip(words, english)]
+    cased = words if len(words) != len(english) else [_case_of(w, e.text) for w, e in zip(words, english)]
+    return [_stroked_initial(w) for w in cased]
 
 
 def _case_of(word: Word, english: str) -> Word:
@@ -185,10 +195,14 @@ def _case_of(word: Word, english: str) -> Word:
     return Word(word.page, text, word.conf, word.x0, word.y0, word.x1, word.y1)
 
 
-def _stroke_initial_eth(word: Word) -> Word:
-    if word.text[:1] not in ("Ð", "ð"):
+def _stroked_initial(word: Word) -> Word:
+    first, rest = word.text[:1], word.text[1:]
+    if first in ("Ð", "ð"):
+        text = ("Đ" if first == "Ð" else "đ") + rest
+    elif first == "t" and len(rest) >= 2 and rest.isalpha() and rest.islower() and word.text not in NAME_PARTICLES:
+        text = "Ł" + rest
+    else:
         return word
-    text = ("Đ" if word.text[0] == "Ð" else "đ") + word.text[1:]
     return Word(word.page, text, word.conf, word.x0, word.y0, word.x1, word.y1)
 
 

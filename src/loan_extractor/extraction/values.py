@@ -6,7 +6,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loan_extractor.extraction.labels import BOX_ID, tokens
+from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
 from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
@@ -14,8 +14,9 @@ from loan_extractor.extraction.rules import label_phrases, label_pieces, lexicon
 from loan_extractor.extraction.words import Word
 from loan_extractor.spec import FieldKind
 
-_CURRENCY_WORDS = frozenset({"USD", "$", "US$"})
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
+_LONE_SIGNS = frozenset({"-", "\u2212", "\u2013", "\u2014"})
+SIGN_GAP = 0.25  # a lone dash further than this many word heights from an amount is no sign of it
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,11 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
                 continue  # the day or year of a date printed beside the value
             if size == 1 and kind is FieldKind.MONEY and _box_number(words, start):
                 continue
-            if size > 1 and words[start + size - 1].text.strip().upper() in _CURRENCY_WORDS:
+            if size > 1 and words[start + size - 1].text.strip().upper() in CURRENCY_WORDS:
                 continue  # "USD 83,913.00 USD 5,202.61": a currency word ending a window opens the next amount
             window = words[start : start + size]
+            if kind is FieldKind.MONEY and _detached_sign(window):
+                continue
             text = " ".join(w.text for w in window)
             value = valued(parse(text) if parse else normalise(kind, text), window)
             if value is None:
@@ -63,6 +66,19 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
     if first is not None and kind is FieldKind.MONEY and _box_number_among_labels(first, words):
         return None
     return first
+
+
+def _detached_sign(window: Sequence[Word]) -> bool:
+    """A dash standing apart at either end of an amount: an empty cell beside it ("130,800.00   -" under a
+    co-borrower's column) or the minus joining terms of a sum, never the amount's own sign ("-12.00", "12.00-")."""
+    if len(window) < 2:
+        return False
+    pairs = ((window[0], window[1]), (window[-1], window[-2]))
+    return any(sign.text in _LONE_SIGNS and _gap(sign, other) > SIGN_GAP * other.height for sign, other in pairs)
+
+
+def _gap(a: Word, b: Word) -> float:
+    return max(b.x0 - a.x1, a.x0 - b.x1)
 
 
 def _label_piece(words: Sequence[Word]) -> bool:
