@@ -27,7 +27,8 @@ ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "socia
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
-JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
+JUNK_SIM = 0.85
+BOX_ID_GAP = 3.0  # a box id printed in its own column stands at most this many line heights before its label  # a label token matched after skipping a stray word OCR put inside the label
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,17 @@ def _box_start(line: Line, start: int, box_ids: bool) -> int:
     if before >= 0 and line.segment_of[before] == line.segment_of[start]:
         if (box_ids and BOX_ID.match(line.words[before].text)) or ITEM_NUMBER.match(line.words[before].text):
             return before
+    if before >= 0 and box_ids and BOX_ID.match(line.words[before].text) and _alone(line, before):
+        return before  # a box id in a column of its own ("2 | Federal income tax withheld"), never a value
     return start
+
+
+def _alone(line: Line, index: int) -> bool:
+    """Whether a word is the only one of its segment and the next segment starts within a few line heights."""
+    segment = line.segment_of[index]
+    if line.segment_of.count(segment) != 1 or index + 1 >= len(line.words):
+        return False
+    return line.words[index + 1].x0 - line.words[index].x1 <= BOX_ID_GAP * line.height
 
 
 def in_label_position(line: Line, hit: Hit) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,21 @@ def _detached_sign(window: Sequence[Word]) -> bool:
 
 def _gap(a: Word, b: Word) -> float:
     return max(b.x0 - a.x1, a.x0 - b.x1)
+# a name followed on its line by the street of its address: "Pioneer Freight Systems, 6357 Birch Way"
+_ADDRESS_AFTER_NAME = re.compile(r"^\d{1,6}[A-Za-z]?$")
+
+
+def without_address(value: FieldValue | None) -> FieldValue | None:
+    """A name read with the address a form prints after it on the same line, cut before the comma that opens the
+    street ("Pioneer Freight Systems, 6357 Birch Way" -> "Pioneer Freight Systems")."""
+    if value is None or not isinstance(value.value, str):
+        return value
+    words = value.words
+    for n in range(1, len(words) - 1):
+        if words[n - 1].text.endswith(",") and _ADDRESS_AFTER_NAME.match(words[n].text) and words[n + 1].text[0].isalpha():
+            text = re.sub(r"^(.*?),\s*\d{1,6}[A-Za-z]?\s+\S.*$", r"\1", value.value)
+            return FieldValue(text, value.conf, tuple(words[:n])) if text != value.value else value
+    return value
 
 
 def _label_piece(words: Sequence[Word]) -> bool:

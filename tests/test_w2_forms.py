@@ -1,0 +1,78 @@
+"""W-2s printed as forms and reprints: right-aligned amounts far from short box labels, box numbers in a column of
+their own, box 12 codes beside a name box, a name followed by its street on one line."""
+
+from __future__ import annotations
+
+from fixtures.words.synth import lay_out
+
+from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.words import build_lines
+from loan_extractor.spec import DocType
+
+
+def _fields(words: list) -> dict[str, object]:
+    found = extract_fields(DocType.W2, build_lines(words))
+    return {name: v.value if v else None for name, v in found.items()}
+
+
+def test_a_right_aligned_amount_far_from_a_short_box_label_is_its_value() -> None:
+    """Wide boxes with abbreviated labels: the amount sits at the box's right edge, far right of the label's end,
+    and the next row of labels closes the box."""
+    got = _fields(lay_out([
+        (100, [(40, "a Employee SSN"), (222, "1 Wages,tips,other comp."), (393, "2 Fed income tax withheld")]),
+        (110, [(42, "987-73-4764"), (343, "77028.15"), (511, "11385.85")]),
+        (126, [(40, "b Employer ID no."), (222, "3 Soc sec wages"), (393, "4 Soc sec tax withheld")]),
+        (136, [(42, "85-3084253"), (343, "77028.15"), (518, "4775.75")]),
+    ], size=6))
+    assert (got["wages"], got["federal_income_tax_withheld"], got["social_security_wages"]) == (
+        "77028.15", "11385.85", "77028.15")
+
+
+def test_words_of_a_box_beside_are_still_not_taken_when_the_value_is_under_the_label() -> None:
+    """The four-up sheet's case stays as it was: the nearer line under the label holds the amount."""
+    got = _fields(lay_out([
+        (117, [(170, "3 Social security wages"), (450, "3 Social security wages")]),
+        (123, [(41, "Austin, TX 78701"), (311, "Austin, TX 78701")]),
+        (128, [(172, "$121,525.61"), (452, "$121,525.61")]),
+    ], size=6))
+    assert got["social_security_wages"] == "121525.61"
+
+
+def test_a_far_value_is_not_taken_past_another_label() -> None:
+    """A label between the short label and the far words claims them: the box has no value of its own."""
+    got = _fields(lay_out([
+        (100, [(40, "1 Wages"), (300, "16 State wages, tips, etc.")]),
+        (110, [(330, "52,000.00")]),
+    ], size=6))
+    assert got["wages"] is None
+
+
+def test_box_numbers_in_a_column_of_their_own_start_their_boxes() -> None:
+    """"a | Employee's SSN | 946-72-8093 | 2 | Federal income tax withheld": the 2 is the next box's number, so it
+    never joins the SSN ("...80932"), and "c | Employer | e | Employee" never gives the employer as "e"."""
+    got = _fields(lay_out([
+        (110, [(54, "c"), (66, "Employer"), (320, "e"), (332, "Employee")]),
+        (124, [(54, "Riverbend Medical Center"), (320, "Zoe Theriault")]),
+        (180, [(54, "a"), (74, "Employee's SSN"), (230, "946-72-8093"), (320, "2"), (340, "Federal income tax withheld"),
+               (520, "16,558.39")]),
+    ], size=9))
+    assert (got["employee_ssn_last4"], got["employer_name"], got["employee_name"]) == (
+        "8093", "Riverbend Medical Center", "Zoe Theriault")
+    assert got["federal_income_tax_withheld"] == "16558.39"
+
+
+def test_a_box_12_code_beside_the_name_box_is_not_the_name() -> None:
+    got = _fields(lay_out([
+        (100, [(40, "e Employee name"), (222, "12a Code DD"), (393, "16 NJ State wages")]),
+        (110, [(42, "Daniel Prescott"), (343, "12846.87"), (511, "28500.42")]),
+    ], size=6))
+    assert got["employee_name"] == "Daniel Prescott"
+
+
+def test_a_name_followed_by_its_street_on_one_line_is_the_name() -> None:
+    got = _fields(lay_out([
+        (100, [(40, "c Employer's name, address, and ZIP code")]),
+        (112, [(46, "Pioneer Freight Systems, 6357 Birch Way")]),
+        (124, [(46, "Springfield, IL 62704")]),
+    ], size=8))
+    assert got["employer_name"] == "Pioneer Freight Systems"
