@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fixtures.words.synth import lay_out
 
+from loan_extractor.extraction import headings
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
@@ -76,3 +77,31 @@ def test_a_name_followed_by_its_street_on_one_line_is_the_name() -> None:
         (124, [(46, "Springfield, IL 62704")]),
     ], size=8))
     assert got["employer_name"] == "Pioneer Freight Systems"
+
+
+def test_a_speck_between_a_box_id_and_its_label_keeps_the_label() -> None:
+    """OCR read a box rule as a word: "a _ Employee's SSN", "2 ~~ 'Federal income tax withheld"."""
+    got = _fields(lay_out([
+        (180, [(54, "a _ Employee's SSN"), (230, "910-24-0707"), (320, "2 ~~ ‘Federal income tax withheld"),
+               (520, "11617.65")]),
+    ], size=9))
+    assert (got["employee_ssn_last4"], got["federal_income_tax_withheld"]) == ("0707", "11617.65")
+
+
+def test_tall_words_side_by_side_are_one_heading_box() -> None:
+    """A 36-point year OCR cut in pieces ("()" and "5") is re-read as one box grown to its lost characters."""
+    words = lay_out([(78, [(54, "() 5")])], size=30) + lay_out([(60, [(166, "W-2")]), (76, [(166, "Wage and Tax")]),
+                                                               (88, [(166, "OMB No. 1545-0008")])], size=9)
+    tall = headings.tall_words(words)
+    assert [w.text for w in tall] == ["()", "5"]
+    (box,) = headings._headings(tall)
+    assert box[0] < tall[0].x0 and box[2] > tall[1].x1
+
+
+def test_amounts_of_boxes_beside_a_name_are_not_part_of_it() -> None:
+    """A skewed scan put the amounts of two taller boxes to the right on the name's line and in its cell."""
+    got = _fields(lay_out([
+        (100, [(40, "e Employee's name (first, initial, last)")]),
+        (112, [(46, "Nora Delgado $2,285.69 $125,269.26")]),
+    ], size=8))
+    assert got["employee_name"] == "Nora Delgado"

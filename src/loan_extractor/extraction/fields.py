@@ -20,7 +20,7 @@ from loan_extractor.extraction.normalise import (
 )
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
-from loan_extractor.extraction.values import FieldValue, read_value, without_address
+from loan_extractor.extraction.values import FieldValue, name_only, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
 
@@ -56,7 +56,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     if "tax_year" in kinds and found.get("tax_year") is None:
         found["tax_year"] = standalone_year(lines)
     for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
-        found[name] = without_address(found.get(name))
+        found[name] = name_only(found.get(name))
     check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
 

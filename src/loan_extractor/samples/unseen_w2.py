@@ -357,8 +357,9 @@ def pressure_seal(page: Page, doc: SampleDoc) -> None:
 def _mailer_copy(page: Page, doc: SampleDoc, top: float, caption: str) -> None:
     """One copy of the mailer: three columns of small boxes with abbreviated labels."""
     f, s = doc.fields, page.style
-    page.text(MARGIN, top, f"W-2 Wage and Tax Statement {f['tax_year']}", 10, bold=True)
-    page.text(MARGIN + 200, top, OMB, 6.5)
+    title = f"W-2 Wage and Tax Statement {f['tax_year']}"
+    page.text(MARGIN, top, title, 10, bold=True)
+    page.text(MARGIN + page.canvas.stringWidth(title, page._font(True), 10) + 24, top, OMB, 6.5)
     page.text(WIDTH - MARGIN, top, caption, 6.5, right=True)
     width = (WIDTH - 2 * MARGIN) / 3
     state = _states(page, doc)[1]

@@ -11,7 +11,7 @@ import numpy as np
 
 from loan_extractor import imaging, page_pixels
 from loan_extractor.config import PipelineConfig
-from loan_extractor.extraction import reread, slots
+from loan_extractor.extraction import headings, reread, slots
 from loan_extractor.extraction.classify import classify
 from loan_extractor.extraction.fields import FieldValue, extract_fields, label_rules
 from loan_extractor.extraction.redact import redact_text
@@ -63,6 +63,7 @@ def extract_from_words(doc: Document, words: list[Word], cfg: PipelineConfig) ->
         values = {**values, "loan_purpose": ticked_purpose(doc, lines, cfg)}
     if doc.text_source != "text_layer":
         values = fill_dropped_values(doc, doc_type, words, lines, values, cfg)
+        values = fill_from_headings(doc, doc_type, words, values, cfg)
         values = reread_names(doc, doc_type, values, cfg)
     out = doc.update(
         text=redact_text(document_text(lines)),
@@ -156,6 +157,18 @@ def fill_dropped_values(doc: Document, doc_type: DocType, words: list[Word], lin
     if not found:
         return values
     again = extract_fields(doc_type, build_lines([*words, *found]))
+    return {name: value or again.get(name) for name, value in values.items()}
+
+
+def fill_from_headings(doc: Document, doc_type: DocType, words: list[Word], values: dict[str, FieldValue | None],
+                       cfg: PipelineConfig) -> dict[str, FieldValue | None]:
+    """Fields still unread, from the page's large headings re-read on their own (extraction/headings.py); fields
+    already read keep their reading."""
+    if all(values.values()) or not headings.tall_words(words):
+        return values
+    scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
+    again = extract_fields(doc_type, build_lines(headings.reread_headings(words, scans, cfg.ocr.language,
+                                                                          cfg.ocr.page_timeout_seconds)))
     return {name: value or again.get(name) for name, value in values.items()}
 
 
