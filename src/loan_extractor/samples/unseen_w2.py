@@ -55,7 +55,7 @@ def _states(page: Page, doc: SampleDoc) -> list[tuple[str, str, str, str, str, s
     first = round(wages * 0.63)
     seed = _seed(doc)
     return [("PA", f"{seed % 900 + 100}-{seed % 9000 + 1000}-{seed % 9}", s.money(first), s.money(first * 307 // 10000),
-             s.money(_cents(doc, "medicare_wages")), s.money(_cents(doc, "medicare_wages") // 100), "PITTSBURGH"),
+             s.money(_cents(doc, "medicare_wages")), s.money(_cents(doc, "medicare_wages") // 100), "PHILA"),
             ("NJ", f"{seed % 89 + 10}{seed % 9000 + 1000}{seed % 997:03d}", s.money(wages - first),
              s.money((wages - first) * 45 // 1000), "", "", "")]
 
@@ -76,12 +76,17 @@ def _cell(page: Page, x: float, y: float, w: float, h: float, number: str, label
     if number:
         page.text(left, y + 8, number, 7, bold=True)
         left += page.canvas.stringWidth(number, page._font(True), 7) + 4
-    page.text(left, y + 8, label, 6)
+    page.text(left, y + 8, label, _fitted(page, label, x + w - 3 - left))
     if value:
         if right:
             page.text(x + w - 6, y + h - 6, value, size, right=True)
         else:
             page.text(x + 6, y + h - 6, value, size)
+
+
+def _fitted(page: Page, label: str, room: float, size: float = 6.0) -> float:
+    """The label's type size, below `size` where the font sets it wider than its box leaves room for."""
+    return min(size, room / max(1.0, page.canvas.stringWidth(label, page._font(False), 1)))
 
 
 def irs_copy_b(page: Page, doc: SampleDoc) -> None:
@@ -159,7 +164,7 @@ def _state_rows(page: Page, doc: SampleDoc, top: float, full: float) -> None:
     for column, ((number, label), width) in enumerate(zip(labels, widths)):
         page.box(left, top, width, 72, "")
         page.text(left + 3, top + 8, number, 7, bold=True)
-        page.text(left + 15, top + 8, label, 6)
+        page.text(left + 15, top + 8, label, _fitted(page, label, width - 18))
         for row, values in enumerate(rows):
             if column == 0:
                 page.text(left + 6, top + 30 + row * 24, f"{values[0]}   {values[1]}", 9)
@@ -198,7 +203,7 @@ def copy_c_notice(page: Page, doc: SampleDoc) -> None:
     half, quarter = full / 2, full / 4
     page.text(MARGIN, 56, f"{TITLE} {f['tax_year']}", 14, bold=True)
     page.text(WIDTH - MARGIN, 52, OMB, 7, right=True)
-    page.text(WIDTH - MARGIN, 62, TREASURY, 6.5, right=True)
+    page.text(WIDTH - MARGIN, 65, TREASURY, 6.5, right=True)
     top = 70.0
     rows = [("a", "Employee's social security number", _ssn(page, doc)),
             ("b", "Employer identification number (EIN)", str(f["employer_ein"])),
