@@ -7,6 +7,7 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction import headings
 from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.normalise import Parsed, normalise_last4, normalise_money
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
@@ -105,3 +106,34 @@ def test_amounts_of_boxes_beside_a_name_are_not_part_of_it() -> None:
         (112, [(46, "Nora Delgado $2,285.69 $125,269.26")]),
     ], size=8))
     assert got["employee_name"] == "Nora Delgado"
+
+
+def test_a_house_number_is_not_a_standalone_tax_year() -> None:
+    """"2089 Hillcrest Road" in an address block never contradicts the year printed large in the corner."""
+    got = _fields(lay_out([
+        (60, [(54, "2025")]),
+        (112, [(54, "c Employer"), (320, "e Employee")]),
+        (124, [(54, "Riverbend Medical Center"), (320, "Soren Lindstrom")]),
+        (136, [(54, "2089 Hillcrest Road"), (320, "7033 Ridge Road")]),
+    ], size=9))
+    assert got["tax_year"] == 2025
+
+
+def test_the_one_ein_shaped_number_of_a_page_whose_label_ocr_garbled() -> None:
+    rows = [(200, [(54, "b — Employer {D (EIN)"), (230, "67-6441153")]),
+            (240, [(54, "15 State ID no."), (230, "PA 588-6888-2")])]
+    assert _fields(lay_out(rows, size=9))["employer_ein"] == "67-6441153"
+    rows.append((260, [(54, "NJ ID"), (230, "22-1234567")]))  # a second such number: no guess
+    assert _fields(lay_out(rows, size=9))["employer_ein"] is None
+
+
+def test_an_amount_whose_point_ocr_read_as_a_comma() -> None:
+    assert normalise_money("112032,94") == Parsed("112032.94", 0.8)
+    assert normalise_money("4,21") is None  # short: a clipped "4,210" as likely
+
+
+def test_starred_ssn_masks_read_as_letters() -> None:
+    assert normalise_last4("EK _AK_3793").value == "3793"  # every star a letter, one lost
+    assert normalise_last4("rt 4%-3296").value == "3296"  # the first hyphen lost too
+    assert normalise_last4("AB-CD-12E4") is None  # the last group must be four true digits
+    assert normalise_last4("4%-3296") is None  # too short for a mask

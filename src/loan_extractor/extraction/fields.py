@@ -8,7 +8,7 @@ from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.fallbacks import (
-    compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year,
+    compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year, unique_ein,
 )
 from loan_extractor.extraction.labels import Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
@@ -55,6 +55,8 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     fill_mailing(page, rules, found)
     if "tax_year" in kinds and found.get("tax_year") is None:
         found["tax_year"] = standalone_year(lines)
+    for name in [n for n, kind in kinds.items() if kind is FieldKind.EIN and found.get(n) is None]:
+        found[name] = unique_ein(lines)
     for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
         found[name] = name_only(found.get(name))
     check_amounts(doc_type.value, found)

@@ -1,6 +1,7 @@
 """Large headings re-read on their own: tesseract's page layout sometimes garbles a word printed several times
 taller than the rest ("2025" in 36-point type in a W-2's corner read as "() 5"), though the same pixels cropped
-and read as one line come out right. The tall words of a page are cropped, stacked and read once per page."""
+and read as one line come out right. The tall words of a page are cropped, stacked and read once per page.
+A heading the page layout dropped altogether is found by reading the page again as sparse text."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ import cv2
 
 from loan_extractor import imaging
 from loan_extractor.extraction.reread import PageScan, read_stacked
-from loan_extractor.extraction.words import Word
+from loan_extractor.extraction.words import Word, from_ocr
+from loan_extractor.tools import tesseract
 
 TALL_HEADING = 2.5  # a word this many times the page's median word height is a large heading
 PAD_HEIGHTS = 0.3  # crop margin around a heading, in its heights
 STRIP_GAP = 12  # white pixels between stacked headings
 JOIN_HEIGHTS = 1.5  # tall words closer than this many heights on one line are one heading
 GROW_HEIGHTS = 0.6  # a heading's box grown left and right by this many heights
+SPARSE_TEXT = 11  # tesseract's page segmentation mode for text in no particular order
 
 
 def tall_words(words: Sequence[Word]) -> list[Word]:
@@ -68,3 +71,10 @@ def _read(scan: PageScan, tall: list[Word], language: str, timeout: float) -> li
     strips = [imaging.crop(gray, box, pad) for box, pad in zip(boxes, pads)]
     origins = [(max(0.0, box[0] - pad), max(0.0, box[1] - pad)) for box, pad in zip(boxes, pads)]
     return [w for words in read_stacked(strips, origins, STRIP_GAP, scan, "headings", language, timeout) for w in words]
+
+
+def read_large_print(scan: PageScan, page: int, language: str, timeout: float) -> list[Word]:
+    """The large words of a page (page coordinates) read with tesseract's sparse-text layout (psm 11), which
+    keeps a lone large heading its default layout dropped."""
+    found = tesseract.ocr_words(scan.path, language, timeout, psm=SPARSE_TEXT, dpi=scan.dpi)
+    return [Word(page, w.text, w.conf, w.x0, w.y0, w.x1, w.y1) for w in tall_words(from_ocr(found, page, scan.dpi))]

@@ -162,13 +162,21 @@ def fill_dropped_values(doc: Document, doc_type: DocType, words: list[Word], lin
 
 def fill_from_headings(doc: Document, doc_type: DocType, words: list[Word], values: dict[str, FieldValue | None],
                        cfg: PipelineConfig) -> dict[str, FieldValue | None]:
-    """Fields still unread, from the page's large headings re-read on their own (extraction/headings.py); fields
+    """Fields still unread, from the page's large headings re-read on their own, or, where a year is unread and the
+    page shows no large word, from its large print read again as sparse text (extraction/headings.py); fields
     already read keep their reading."""
-    if all(values.values()) or not headings.tall_words(words):
+    if all(values.values()):
         return values
     scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
-    again = extract_fields(doc_type, build_lines(headings.reread_headings(words, scans, cfg.ocr.language,
-                                                                          cfg.ocr.page_timeout_seconds)))
+    language, timeout = cfg.ocr.language, cfg.ocr.page_timeout_seconds
+    if headings.tall_words(words):
+        more = headings.reread_headings(words, scans, language, timeout)
+    elif any(values.get(name) is None for name, form in label_rules()[doc_type.value].get("formats", {}).items()
+             if form == "year"):
+        more = words + [w for page, scan in scans.items() for w in headings.read_large_print(scan, page, language, timeout)]
+    else:
+        return values
+    again = extract_fields(doc_type, build_lines(more))
     return {name: value or again.get(name) for name, value in values.items()}
 
 
