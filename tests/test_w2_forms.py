@@ -137,3 +137,11 @@ def test_starred_ssn_masks_read_as_letters() -> None:
     assert normalise_last4("rt 4%-3296").value == "3296"  # the first hyphen lost too
     assert normalise_last4("AB-CD-12E4") is None  # the last group must be four true digits
     assert normalise_last4("4%-3296") is None  # too short for a mask
+
+
+def test_a_qualifier_ocr_closed_with_a_brace_and_amounts_in_dollars_beside_the_name() -> None:
+    got = _fields(lay_out([
+        (100, [(40, "e Employee's name (first, initial, ast}")]),
+        (112, [(46, "Samuel F Reyes USD 1,906.16 USD 98,555.55")]),
+    ], size=8))
+    assert got["employee_name"] == "Samuel F Reyes"

@@ -28,8 +28,8 @@ ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "socia
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
-JUNK_SIM = 0.85
-BOX_ID_GAP = 3.0  # a box id printed in its own column stands at most this many line heights before its label  # a label token matched after skipping a stray word OCR put inside the label
+JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
+BOX_ID_GAP = 3.0  # a box id printed in its own column stands at most this many line heights before its label
 
 
 @dataclass(frozen=True)

@@ -227,7 +227,7 @@ def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
     if not line.words[indexes[0]].text.startswith("("):
         return indexes[_parts_list(line, indexes):]
     for n, i in enumerate(indexes):
-        if line.words[i].text.rstrip(":").endswith(")"):
+        if line.words[i].text.rstrip(":").endswith((")", "}", "]")):  # OCR reads a closing ")" as "}" or "]"
             text = " ".join(line.words[j].text for j in indexes[: n + 1])
             qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
             return indexes[n + 1 :] if qualifier else indexes
