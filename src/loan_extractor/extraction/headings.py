@@ -8,9 +8,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 
-import cv2
-
-from loan_extractor import imaging
+from loan_extractor import imaging, page_pixels
 from loan_extractor.extraction.reread import PageScan, read_stacked
 from loan_extractor.extraction.words import Word, from_ocr
 from loan_extractor.tools import tesseract
@@ -62,7 +60,7 @@ def reread_headings(words: Sequence[Word], scans: Mapping[int, PageScan], langua
 
 
 def _read(scan: PageScan, tall: list[Word], language: str, timeout: float) -> list[Word]:
-    gray = cv2.imread(str(scan.path), cv2.IMREAD_GRAYSCALE)
+    gray = page_pixels.read_gray(scan.path)
     if gray is None:
         return []
     k = scan.dpi / 72.0
@@ -76,5 +74,6 @@ def _read(scan: PageScan, tall: list[Word], language: str, timeout: float) -> li
 def read_large_print(scan: PageScan, page: int, language: str, timeout: float) -> list[Word]:
     """The large words of a page (page coordinates) read with tesseract's sparse-text layout (psm 11), which
     keeps a lone large heading its default layout dropped."""
-    found = tesseract.ocr_words(scan.path, language, timeout, psm=SPARSE_TEXT, dpi=scan.dpi)
+    pixels = page_pixels.read_gray(scan.path) if tesseract.models_stay_loaded() else None
+    found = tesseract.ocr_words(scan.path, language, timeout, psm=SPARSE_TEXT, dpi=scan.dpi, pixels=pixels)
     return [Word(page, w.text, w.conf, w.x0, w.y0, w.x1, w.y1) for w in tall_words(from_ocr(found, page, scan.dpi))]
