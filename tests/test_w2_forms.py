@@ -145,3 +145,22 @@ def test_a_qualifier_ocr_closed_with_a_brace_and_amounts_in_dollars_beside_the_n
         (112, [(46, "Samuel F Reyes USD 1,906.16 USD 98,555.55")]),
     ], size=8))
     assert got["employee_name"] == "Samuel F Reyes"
+
+
+def test_a_far_value_survives_a_misread_box_id_on_the_next_label_line() -> None:
+    """The box below's id read as "@": the line under the value still closes the box, it does not erase it."""
+    got = _fields(lay_out([
+        (100, [(70, "c Employer's name, address, and ZIP code"), (320, "3 Soc. sec. wages")]),
+        (112, [(72, "Summit Analytics Corp"), (487, "USD 121,711.07")]),
+        (124, [(72, "5165 Oak Street"), (321, "@ Soc. sec. tax withheld")]),
+        (136, [(72, "Austin, TX 78701"), (499, "USD 7,546.09")]),
+    ], size=6))
+    assert got["social_security_wages"] == "121711.07"
+
+
+def test_a_box_id_read_with_a_period_still_opens_its_box() -> None:
+    got = _fields(lay_out([
+        (100, [(70, "c Employer's name, address, and ZIP code"), (320, "12a. See instructions for box 12")]),
+        (112, [(72, "Granite State Builders"), (396, "D 1,661.65")]),
+    ], size=6))
+    assert got["employer_name"] == "Granite State Builders"

@@ -18,8 +18,9 @@ from loan_extractor.extraction.words import Line
 
 _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
-# W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f".
-BOX_ID = re.compile(r"^(?:[a-f](?:/[a-f])?|\d{1,2}[a-d]?)$")
+# W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f"; OCR may
+# read a speck after one as a period ("12a.").
+BOX_ID = re.compile(r"^(?:[a-f](?:/[a-f])?|\d{1,2}[a-d]?)\.?$")
 RULE = re.compile(r"^[_|~—–=‘’'`.,:;-]+$")  # a box rule or a speck OCR read as a word
 ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]$")  # "9." or "(b)" numbering a form's question
 # abbreviations forms print for label words: "Employee's soc. sec. no.", "Employer's federal ID no."

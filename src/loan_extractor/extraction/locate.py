@@ -117,7 +117,7 @@ class Page:
             if label is not None and label.box_start <= inside[-1]:
                 # another label in the box: the value stops there (or there is none)
                 inside = [i for i in inside if i < label.box_start]
-                return [line.words[i] for i in inside if _is_value_word(line.words[i])]
+                return [line.words[i] for i in inside if _is_value_word(line.words[i])] or far
             return [line.words[i] for i in inside]
         return far
 
