@@ -164,3 +164,12 @@ def test_a_box_id_read_with_a_period_still_opens_its_box() -> None:
         (112, [(72, "Granite State Builders"), (396, "D 1,661.65")]),
     ], size=6))
     assert got["employer_name"] == "Granite State Builders"
+
+
+def test_a_lettered_box_beside_the_name_box_is_never_its_value() -> None:
+    """OCR glued the box 12 code to its label ("12a Coded"): still a box's label, not the employee's name."""
+    got = _fields(lay_out([
+        (100, [(40, "e Employee name"), (222, "12a Coded"), (393, "16 NJ State wages")]),
+        (110, [(42, "Alice D Nakamura"), (343, "6,679.32"), (511, "41,189.16")]),
+    ], size=6))
+    assert got["employee_name"] == "Alice D Nakamura"

@@ -31,6 +31,7 @@ _vocabulary = vocabulary
 _FORMATS = {"year": normalise_year, "unsigned": normalise_unsigned_money}
 ID_DIGITS = re.compile(r"\d{3}")  # a person's name never holds a run of digits
 YEARS_COST = 0.9  # a term converted from years by its label's unit
+SUB_BOX_ID = re.compile(r"^\d{1,2}[a-d]\.?$")  # a lettered W-2 box ("12a"): no value begins with one
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
 
@@ -90,7 +91,10 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         if kind is FieldKind.DATE and parse is None and says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
         wrapped = [page.rows_below(hit)] if kind is FieldKind.LOAN_PURPOSE else []
-        for words in (_right_of(page, hit, kind), page.words_below(hit), *wrapped):
+        right = _right_of(page, hit, kind)
+        if rules.get("box_ids") and right and SUB_BOX_ID.match(right[0].text):
+            right = []  # "12a Coded": the label of a lettered box beside this one, whose words OCR garbled
+        for words in (right, page.words_below(hit), *wrapped):
             value = read_value(kind, words, parse)
             if value is not None and name in rules.get("names", []) and ID_DIGITS.search(str(value.value)):
                 break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
