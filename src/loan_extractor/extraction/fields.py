@@ -96,8 +96,10 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             right = []  # "12a Coded": the label of a lettered box beside this one, whose words OCR garbled
         for words in (right, page.words_below(hit), *wrapped):
             value = read_value(kind, words, parse)
-            if value is not None and name in rules.get("names", []) and ID_DIGITS.search(str(value.value)):
-                break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
+            if value is not None and name in rules.get("names", []):
+                value = name_only(value)  # without the amounts of boxes beside it or its street, then judged
+                if ID_DIGITS.search(str(value.value)):
+                    break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value
     return None

@@ -93,7 +93,7 @@ def name_only(value: FieldValue | None) -> FieldValue | None:
     if value is None or not isinstance(value.value, str):
         return value
     words = list(value.words)
-    while len(words) > 1 and (_AMOUNT.match(words[-1].text) or words[-1].text.upper() in _CURRENCY_WORDS):
+    while len(words) > 1 and (_AMOUNT.match(words[-1].text) or words[-1].text.upper() in CURRENCY_WORDS):
         words.pop()
     for n in range(1, len(words) - 1):
         if words[n - 1].text.endswith(",") and _HOUSE_NUMBER.match(words[n].text) and words[n + 1].text[0].isalpha():
