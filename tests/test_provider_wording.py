@@ -180,5 +180,7 @@ def test_a_starred_mask_whose_stars_ocr_read_as_letters() -> None:
     assert normalise_last4("*AK_AF_-7Q17") == Parsed("7017", REPAIR_COST * REPAIR_COST)
     assert normalise_last4("*AK_AF_-7Q1") is None  # the last group is not four digits
     assert normalise_last4("*A_AF_-7017") is None  # no clear 3-2-4 shape
-    assert normalise_last4("ABC_DE_7017") is None  # no mask character left: not a mask
+    # every star read as a letter: letters only before four true digits still shape a mask, at a cost
+    assert normalise_last4("ABC_DE_7017") == Parsed("7017", REPAIR_COST)
+    assert normalise_last4("ABC_DE_7Q17") is None  # ... but only before true digits
     assert normalise_last4("*AK_AF_-7QQ7") is None  # the last group does not repair to digits

@@ -25,7 +25,7 @@ _ORDERED = {
 }
 _BALANCE = ("opening_balance", "total_deposits", "total_withdrawals", "closing_balance")
 LOST_POINT_COST = 0.8  # an amount given back the decimal point OCR lost
-_ADDRESS = re.compile(r"^\d+[A-Za-z]?\s+(?:\S+\s+){0,3}(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|"
+STREET_ADDRESS = re.compile(r"^\d+[A-Za-z]?\s+(?:\S+\s+){0,3}(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|"
                       r"court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|trail)\b\.?", re.IGNORECASE)
 
 
@@ -33,7 +33,7 @@ def check_amounts(doc_type: str, found: dict[str, FieldValue | None]) -> None:
     """Drop, in place, readings that break the document type's rules."""
     for name in [n for n in found if n.endswith("_name") or n == "account_holder"]:
         value = found[name]
-        if value is not None and _ADDRESS.match(str(value.value)):
+        if value is not None and STREET_ADDRESS.match(str(value.value)):
             found[name] = None  # the name's line was lost and the address under it read instead
     if doc_type == "w2":
         _cap_social_security(found)

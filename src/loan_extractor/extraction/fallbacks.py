@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import partial
 
+from loan_extractor.extraction.amount_checks import STREET_ADDRESS
 from loan_extractor.extraction.labels import Hit, tokens
 from loan_extractor.extraction.locate import Page, unlabelled_top_cells
-from loan_extractor.extraction.normalise import Parsed, day_first_hint, normalise_date, normalise_year
+from loan_extractor.extraction.normalise import (
+    Parsed, day_first_hint, normalise_date, normalise_ein, normalise_year,
+)
 from loan_extractor.extraction.plausible import shared_year_range, split_date_ranges
 from loan_extractor.extraction.values import FieldValue, dates_in, read_value
 from loan_extractor.extraction.words import Line, Word
@@ -27,8 +30,10 @@ SPAN_COST = 0.9  # a period's start computed from its end and its length in days
 MAX_SPAN_DAYS = 62
 STRAY_MARKS = ".,;:'\"()|"  # marks OCR reads beside a large character
 GLUED_COST = 0.85  # a year OCR read as one word with the title before it
+CENTURY_COST = 0.75  # ... whose century OCR misread ("Statement0O25"), given back as 20
 # "Statement2O25": a title word and a year OCR joined, the year with at least three true digits
 GLUED_YEAR = re.compile(r"[A-Za-z]{4,}((?=(?:[^\d]*\d){3})[\dOolIS]{4})")
+EIN_SHAPE = re.compile(r"\d{2}-\d{7}")
 RANGE_WORDS = frozenset({"to", "through", "thru", "until", "-", "–", "—"})
 
 
@@ -151,7 +156,7 @@ def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     one: "2 0) 2 5"), or cut in pieces ("202 5", "2 02 5"), or joined to the title before it ("Statement2O25"),
     read then only when its four characters repair to a year with at least three of them true digits.
     """
-    runs = [(w,) for line in lines for w in line.words]
+    runs = [(w,) for line in lines for i, w in enumerate(line.words) if not _opens_street(line, i)]
     runs += [tuple(line.words[i : i + n]) for n in (2, 3) for line in lines for i in range(len(line.words) - n + 1)
              if all(w.text.isdigit() for w in line.words[i : i + n])]
     runs += [tuple(line.words[i : i + 4]) for line in lines for i in range(len(line.words) - 3)
@@ -159,12 +164,38 @@ def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     values = [(run, p) for run in runs
               if (p := normalise_year(" ".join(_spaced(w.text, len(run)) for w in run))) is not None]
     values += [((w,), Parsed(p.value, p.conf * GLUED_COST)) for line in lines for w in line.words
-               if (glued := GLUED_YEAR.fullmatch(w.text)) and (p := normalise_year(glued.group(1))) is not None]
+               if (glued := GLUED_YEAR.fullmatch(w.text)) and (p := _glued_year(glued.group(1))) is not None]
     if not values or len({p.value for _, p in values}) != 1:
         return None
     run, parsed = values[0]
     conf = parsed.conf * min(w.conf for w in run) * 0.8
     return FieldValue(parsed.value, round(conf, 3), run)
+
+
+def unique_ein(lines: Sequence[Line]) -> FieldValue | None:
+    """An employer identification number whose label OCR garbled ("Employer {D (EIN)"): the one distinct
+    NN-NNNNNNN number on the page, at a cost; none when the page prints two (a state ID in the same form)."""
+    found = [(w, p) for line in lines for w in line.words
+             if EIN_SHAPE.fullmatch(w.text.strip(".,;:")) and (p := normalise_ein(w.text.strip(".,;:"))) is not None]
+    if not found or len({p.value for _, p in found}) != 1:
+        return None
+    word, parsed = found[0]
+    return FieldValue(parsed.value, round(parsed.conf * word.conf * UNLABELLED_COST, 3), (word,))
+
+
+def _opens_street(line: Line, index: int) -> bool:
+    """A number that opens a street address in its cell ("2089 Hillcrest Road"): a house number, not a year."""
+    cell = [w.text for i, w in enumerate(line.words) if i >= index and line.segment_of[i] == line.segment_of[index]]
+    return bool(STREET_ADDRESS.match(" ".join(cell)))
+
+
+def _glued_year(text: str) -> Parsed | None:
+    """The year of a title OCR joined to it; its century misread too ("0O25" for "2025": the 2 taken for a 0 in
+    the join) is this century's, since its last two characters are true digits and a tax year is 20xx."""
+    parsed = normalise_year(text)
+    if parsed is not None or not text[2:].isdigit() or not re.fullmatch(r"[0O][0Oo]", text[:2]):
+        return parsed
+    return Parsed(2000 + int(text[2:]), CENTURY_COST)
 
 
 def _spaced(text: str, count: int) -> str:

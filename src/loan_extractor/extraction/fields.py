@@ -8,7 +8,7 @@ from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.fallbacks import (
-    compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year,
+    compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year, unique_ein,
 )
 from loan_extractor.extraction.labels import Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
@@ -20,7 +20,7 @@ from loan_extractor.extraction.normalise import (
 )
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
-from loan_extractor.extraction.values import FieldValue, read_value
+from loan_extractor.extraction.values import FieldValue, name_only, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import DocType, FieldKind, fields_of
 
@@ -31,6 +31,7 @@ _vocabulary = vocabulary
 _FORMATS = {"year": normalise_year, "unsigned": normalise_unsigned_money}
 ID_DIGITS = re.compile(r"\d{3}")  # a person's name never holds a run of digits
 YEARS_COST = 0.9  # a term converted from years by its label's unit
+SUB_BOX_ID = re.compile(r"^\d{1,2}[a-d]\.?$")  # a lettered W-2 box ("12a"): no value begins with one
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
 
@@ -55,6 +56,10 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     fill_mailing(page, rules, found)
     if "tax_year" in kinds and found.get("tax_year") is None:
         found["tax_year"] = standalone_year(lines)
+    for name in [n for n, kind in kinds.items() if kind is FieldKind.EIN and found.get(n) is None]:
+        found[name] = unique_ein(lines)
+    for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
+        found[name] = name_only(found.get(name))
     check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
 
@@ -86,10 +91,15 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         if kind is FieldKind.DATE and parse is None and says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
         wrapped = [page.rows_below(hit)] if kind is FieldKind.LOAN_PURPOSE else []
-        for words in (_right_of(page, hit, kind), page.words_below(hit), *wrapped):
+        right = _right_of(page, hit, kind)
+        if rules.get("box_ids") and right and SUB_BOX_ID.match(right[0].text):
+            right = []  # "12a Coded": the label of a lettered box beside this one, whose words OCR garbled
+        for words in (right, page.words_below(hit), *wrapped):
             value = read_value(kind, words, parse)
-            if value is not None and name in rules.get("names", []) and ID_DIGITS.search(str(value.value)):
-                break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
+            if value is not None and name in rules.get("names", []):
+                value = name_only(value)  # without the amounts of boxes beside it or its street, then judged
+                if ID_DIGITS.search(str(value.value)):
+                    break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value
     return None

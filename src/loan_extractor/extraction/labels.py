@@ -18,8 +18,10 @@ from loan_extractor.extraction.words import Line
 
 _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
-# W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f".
-BOX_ID = re.compile(r"^(?:[a-f](?:/[a-f])?|\d{1,2}[a-d]?)$")
+# W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f"; OCR may
+# read a speck after one as a period ("12a.").
+BOX_ID = re.compile(r"^(?:[a-f](?:/[a-f])?|\d{1,2}[a-d]?)\.?$")
+RULE = re.compile(r"^[_|~—–=‘’'`.,:;-]+$")  # a box rule or a speck OCR read as a word
 ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]$")  # "9." or "(b)" numbering a form's question
 # abbreviations forms print for label words: "Employee's soc. sec. no.", "Employer's federal ID no."
 ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "social", "sec": "security",
@@ -28,6 +30,7 @@ PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segmen
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
 JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
+BOX_ID_GAP = 3.0  # a box id printed in its own column stands at most this many line heights before its label
 
 
 @dataclass(frozen=True)
@@ -216,16 +219,30 @@ def _box_start(line: Line, start: int, box_ids: bool) -> int:
     """Where a label's box begins: at its box id ("12a", W-2 style, where the type has them) or at a question's
     number ("9. Property address"), which is never the value of the label before it."""
     before = start - 1
+    while before > 0 and line.segment_of[before] == line.segment_of[start] and RULE.match(line.words[before].text):
+        before -= 1  # a box's rule or a speck OCR read between the box id and its label ("a _ Employee's SSN")
     if before >= 0 and line.segment_of[before] == line.segment_of[start]:
         if (box_ids and BOX_ID.match(line.words[before].text)) or ITEM_NUMBER.match(line.words[before].text):
             return before
+    if before >= 0 and box_ids and BOX_ID.match(line.words[before].text) and _alone(line, before):
+        return before  # a box id in a column of its own ("2 | Federal income tax withheld"), never a value
     return start
+
+
+def _alone(line: Line, index: int) -> bool:
+    """Whether a word is the only one of its segment and the next segment starts within a few line heights."""
+    segment = line.segment_of[index]
+    if line.segment_of.count(segment) != 1 or index + 1 >= len(line.words):
+        return False
+    return line.words[index + 1].x0 - line.words[index].x1 <= BOX_ID_GAP * line.height
 
 
 def in_label_position(line: Line, hit: Hit) -> bool:
     """Labels open a segment (after an optional box id) or end with a colon; inside prose they are words."""
     segment = line.segment_of[hit.start]
     seg_start = line.segment_of.index(segment)
+    while seg_start < hit.start and RULE.match(line.words[seg_start].text):
+        seg_start += 1  # rules and specks read as words open no sentence
     last = line.words[hit.end - 1].text
     colon = last.endswith(":") or (hit.end < len(line.words) and line.words[hit.end].text.startswith(":"))
     opens = hit.box_start == seg_start or (hit.start - seg_start == 1 and len(line.words[seg_start].text) <= 2)

@@ -93,27 +93,45 @@ class Page:
         column = span(origin, hit)
         before = [h for h in self.hits_on.get(hit.line, []) if h.end <= hit.box_start]
         after = origin.words[before[-1].end - 1].x1 if before else left - origin.height * HANG_LIMIT
+        far: list[Word] = []
         for index in range(hit.line + 1, min(hit.line + 1 + BELOW_LINES, len(self.lines))):
             line = self.lines[index]
             # the line's full extent, not its median word: "e Employee's name" has mostly x-height boxes
             if line.page != origin.page or line.y0 - bottom > BELOW_GAP * (origin.y1 - origin.y0):
-                return []
+                break
             right = min(right, self._column_edge(index, label_end))
             inside = [i for i, w in enumerate(line.words)
                       if (left <= w.x0 or _hangs_under(w, column, after)) and w.cx < right]
-            if not inside or line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
-                continue  # nothing under the label, or only words of a box further right (a form printed twice)
+            if inside and line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
+                # words far right of a short label: its right-aligned value, or words of a box further right (a
+                # form printed twice), which a nearer line under the label shows to be the case
+                far = far or self._far_value(hit, index, [line.words[i] for i in inside])
+                continue
+            if not inside:
+                continue
             if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
-                return []  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
+                return far  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
             # a heading printed much larger beside the value (a W-2's tax year in the corner) is not part of it
             inside = [i for i in inside if line.words[i].height <= HEADING_SIZE * line.words[inside[0]].height]
             label = self.next_hit(index, inside[0])
             if label is not None and label.box_start <= inside[-1]:
                 # another label in the box: the value stops there (or there is none)
                 inside = [i for i in inside if i < label.box_start]
-                return [line.words[i] for i in inside if _is_value_word(line.words[i])]
+                return [line.words[i] for i in inside if _is_value_word(line.words[i])] or far
             return [line.words[i] for i in inside]
-        return []
+        return far
+
+    def _far_value(self, hit: Hit, index: int, words: list[Word]) -> list[Word]:
+        """Words far right of a label that are its box's value: all value words, none of them a label's, and no
+        other label begins between the label's end and them on the lines from the label's down to theirs."""
+        line = self.lines[index]
+        if not all(_is_value_word(w) for w in words) or any(
+                self._in_label(index, line.words.index(w)) for w in words):
+            return []
+        label_end = self.lines[hit.line].words[hit.end - 1].x1
+        between = [h for n in range(hit.line, index + 1) for h in self.hits_on.get(n, [])
+                   if label_end < self.lines[n].words[h.box_start].x0 <= words[0].x0]
+        return [] if between else words
 
     def rows_below(self, hit: Hit) -> list[Word]:
         """The words under a label and, when the next line continues their column, that line's too: a row of
@@ -209,7 +227,7 @@ def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
     if not line.words[indexes[0]].text.startswith("("):
         return indexes[_parts_list(line, indexes):]
     for n, i in enumerate(indexes):
-        if line.words[i].text.rstrip(":").endswith(")"):
+        if line.words[i].text.rstrip(":").endswith((")", "}", "]")):  # OCR reads a closing ")" as "}" or "]"
             text = " ".join(line.words[j].text for j in indexes[: n + 1])
             qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
             return indexes[n + 1 :] if qualifier else indexes

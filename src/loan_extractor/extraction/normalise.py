@@ -191,13 +191,25 @@ def normalise_last4(text: str) -> Parsed | None:
 
 
 def _garbled_mask(raw: str) -> str | None:
-    """The last group of a starred SSN mask whose stars OCR partly read as letters ("*AK-AF--7Q17", "XXX-XXK-2374"):
-    only a clear 3-2-4 shape with separators (a masked group maybe a character longer: a mask character read as
-    two), no digit in the masked groups and at least one mask character left."""
+    """The last group of a starred SSN mask whose stars OCR read as letters: a clear 3-2-4 shape with separators (a
+    masked group maybe a character longer: a mask character read as two) and no digit in the masked groups, which
+    keep a mask character ("*AK-AF--7Q17", "XXX-XXK-2374"); or groups of letters only, a star maybe lost, before
+    four true digits ("EK-AK-3793"). Other shapes: `_lost_mask`."""
     shape = re.fullmatch(r"([^-]{3,4})-+([^-]{2,3})-+([^-]{4})", raw)
-    if not shape or re.search(r"\d", shape.group(1) + shape.group(2)):
+    if shape and not re.search(r"\d", shape.group(1) + shape.group(2)) and re.search(
+            r"(?i)[X*•#]", shape.group(1) + shape.group(2)):
+        return shape.group(3)
+    letters = re.fullmatch(r"([A-Za-z]{2,3})-+([A-Za-z]{1,2})-+(\d{4})", raw)
+    return letters.group(3) if letters else _lost_mask(raw)
+
+
+def _lost_mask(raw: str) -> str | None:
+    """The last group of a starred mask OCR read as a few odd characters, its first hyphen lost ("rt4%-3296" for
+    "***-**-3296"): four true digits after a hyphen, before them at most one digit among marks no number holds."""
+    shape = re.fullmatch(r"([^-]{3,6})-([0-9]{4})", raw)
+    if not shape or len(re.findall(r"\d", shape.group(1))) > 1 or not re.search(r"[*%#•]", shape.group(1)):
         return None
-    return shape.group(3) if re.search(r"(?i)[X*•#]", shape.group(1) + shape.group(2)) else None
+    return shape.group(2)
 
 
 def normalise_int(text: str) -> Parsed | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
-from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date
+from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_text
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
 from loan_extractor.extraction.rules import label_phrases, label_pieces, lexicon
@@ -79,6 +80,29 @@ def _detached_sign(window: Sequence[Word]) -> bool:
 
 def _gap(a: Word, b: Word) -> float:
     return max(b.x0 - a.x1, a.x0 - b.x1)
+
+
+# a name followed on its line by the street of its address: "Pioneer Freight Systems, 6357 Birch Way"
+_HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
+_AMOUNT = re.compile(r"^\$?\(?-?[\d,]*\d\.\d{2}\)?$")  # "$2,285.69": an amount of a box beside a name's
+
+
+def name_only(value: FieldValue | None) -> FieldValue | None:
+    """A name without what a form prints after it on its line: amounts of the boxes beside it, and the street of
+    its address after a comma ("Pioneer Freight Systems, 6357 Birch Way" -> "Pioneer Freight Systems")."""
+    if value is None or not isinstance(value.value, str):
+        return value
+    words = list(value.words)
+    while len(words) > 1 and (_AMOUNT.match(words[-1].text) or words[-1].text.upper() in CURRENCY_WORDS):
+        words.pop()
+    for n in range(1, len(words) - 1):
+        if words[n - 1].text.endswith(",") and _HOUSE_NUMBER.match(words[n].text) and words[n + 1].text[0].isalpha():
+            words = words[:n]
+            break
+    if len(words) == len(value.words):
+        return value
+    parsed = normalise_text(" ".join(w.text for w in words))
+    return FieldValue(parsed.value, value.conf, tuple(words)) if parsed else value
 
 
 def _label_piece(words: Sequence[Word]) -> bool:

@@ -11,7 +11,7 @@ import numpy as np
 
 from loan_extractor import imaging, page_pixels
 from loan_extractor.config import PipelineConfig
-from loan_extractor.extraction import reread, slots
+from loan_extractor.extraction import headings, reread, slots
 from loan_extractor.extraction.classify import classify
 from loan_extractor.extraction.fields import FieldValue, extract_fields, label_rules
 from loan_extractor.extraction.redact import redact_text
@@ -63,6 +63,7 @@ def extract_from_words(doc: Document, words: list[Word], cfg: PipelineConfig) ->
         values = {**values, "loan_purpose": ticked_purpose(doc, lines, cfg)}
     if doc.text_source != "text_layer":
         values = fill_dropped_values(doc, doc_type, words, lines, values, cfg)
+        values = fill_from_headings(doc, doc_type, words, values, cfg)
         values = reread_names(doc, doc_type, values, cfg)
     out = doc.update(
         text=redact_text(document_text(lines)),
@@ -156,6 +157,26 @@ def fill_dropped_values(doc: Document, doc_type: DocType, words: list[Word], lin
     if not found:
         return values
     again = extract_fields(doc_type, build_lines([*words, *found]))
+    return {name: value or again.get(name) for name, value in values.items()}
+
+
+def fill_from_headings(doc: Document, doc_type: DocType, words: list[Word], values: dict[str, FieldValue | None],
+                       cfg: PipelineConfig) -> dict[str, FieldValue | None]:
+    """Fields still unread, from the page's large headings re-read on their own, or, where a year is unread and the
+    page shows no large word, from its large print read again as sparse text (extraction/headings.py); fields
+    already read keep their reading."""
+    if all(values.values()):
+        return values
+    scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
+    language, timeout = cfg.ocr.language, cfg.ocr.page_timeout_seconds
+    if headings.tall_words(words):
+        more = headings.reread_headings(words, scans, language, timeout)
+    elif any(values.get(name) is None for name, form in label_rules()[doc_type.value].get("formats", {}).items()
+             if form == "year"):
+        more = words + [w for page, scan in scans.items() for w in headings.read_large_print(scan, page, language, timeout)]
+    else:
+        return values
+    again = extract_fields(doc_type, build_lines(more))
     return {name: value or again.get(name) for name, value in values.items()}
 
 
