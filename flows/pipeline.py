@@ -74,6 +74,7 @@ def document_processing_pipeline(
     check_database(settings)
     rules = load_rules(AlertSettings().alert_rules_file)  # a broken rules file fails the run before any work
     tesseract.configure(settings.ocr_processes, settings.ocr_engine)
+    tesseract.preload_engines([cfg.ocr.language, cfg.ocr.name_model])  # while acquisition works on one core
     s3_block = s3_block or settings.s3_block
     where = output_target(source, output or settings.output_uri, s3_block, settings)
     run_id, started, today = current_run_id(), datetime.now(timezone.utc), date.today()

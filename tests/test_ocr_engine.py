@@ -104,3 +104,51 @@ def test_the_command_serves_when_tesserocr_is_missing(monkeypatch: pytest.Monkey
     assert tesseract.models_stay_loaded()
     with pytest.raises(ValueError, match="unknown OCR engine"):
         tesseract.configure(2, "gpu")
+
+
+def _own_models(tmp_path: Path) -> Path:
+    models = tmp_path / "models"  # a model directory of its own, so the pool's counts are this test's alone
+    models.mkdir()
+    (models / "eng.traineddata").symlink_to(tessdata.tessdata_dir() / "eng.traineddata")
+    return models
+
+
+def test_preloaded_engines_serve_reads_and_no_more_are_loaded(page: Path, tmp_path: Path) -> None:
+    """Reads started while engines are still preloading wait for them: never more engines than slots."""
+    models = _own_models(tmp_path)
+    tesseract.configure(2, "library")
+    loader = threading.Thread(target=ocr_engine.preload, args=("eng", 2, models))
+    readers = [threading.Thread(target=tesseract.ocr_words, args=(page, "eng", 60),
+                                kwargs={"psm": 6, "dpi": DPI, "models": models}) for _ in range(6)]
+    loader.start()
+    for t in readers:
+        t.start()
+    for t in [loader, *readers]:
+        t.join()
+    assert ocr_engine.engines_loaded("eng", models) == 2
+    assert ocr_engine.preload("eng", 2, models) == 0  # the pool has its two
+
+
+def test_a_model_that_cannot_load_is_not_counted(tmp_path: Path) -> None:
+    models = tmp_path / "empty"
+    models.mkdir()
+    with pytest.raises(ToolMissingError):
+        ocr_engine.preload("eng", 1, models)
+    assert ocr_engine.engines_loaded("eng", models) == 0
+    with pytest.raises(ToolMissingError):
+        ocr_engine.preload("eng", 1, models)  # tried again, not taken as loaded
+
+
+def test_preload_engines_loads_installed_models_in_the_background(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, int]] = []
+    monkeypatch.setattr(ocr_engine, "preload", lambda language, count: asked.append((language, count)) or count)
+    tesseract.configure(3, "library")
+    try:
+        thread = tesseract.preload_engines(["eng", "", "eng", "klingon"])
+        assert thread is not None
+        thread.join(timeout=30)
+        assert asked == [("eng", 3)]  # once per model, one per slot; none for a model not installed
+        tesseract.configure(2, "cli")
+        assert tesseract.preload_engines(["eng"]) is None
+    finally:
+        tesseract.configure(2, "library")

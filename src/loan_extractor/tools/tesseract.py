@@ -10,6 +10,7 @@ import functools
 import os
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +31,8 @@ log = structlog.get_logger("loan_extractor.tesseract")
 DEFAULT_PSM = 3
 
 _SLOTS_LOCK = threading.Lock()
-_slots = threading.BoundedSemaphore(os.cpu_count() or 1)
+_processes = os.cpu_count() or 1
+_slots = threading.BoundedSemaphore(_processes)
 ENGINES = ("library", "cli")
 _engine = "library" if ocr_engine.available() else "cli"
 
@@ -56,7 +58,7 @@ def configure(processes: int, engine: str = "library") -> None:
     `engine` "library" reads in this process (tesserocr; the command when it is not installed, with a
     warning), "cli" starts the `tesseract` command per page.
     """
-    global _slots, _engine
+    global _slots, _engine, _processes
     if processes < 1:
         raise ValueError("at least one tesseract process must be allowed")
     if engine not in ENGINES:
@@ -66,7 +68,28 @@ def configure(processes: int, engine: str = "library") -> None:
         engine = "cli"
     with _SLOTS_LOCK:
         _slots = threading.BoundedSemaphore(processes)
-        _engine = engine
+        _engine, _processes = engine, processes
+
+
+def preload_engines(languages: Sequence[str]) -> threading.Thread | None:
+    """Load the in-process engines of `languages` (one per OCR slot, installed models only) in a background
+    thread; None when pages are read by the command. A model that fails to load is left to the first read,
+    which reports it."""
+    if _engine != "library":
+        return None
+    count = _processes
+    wanted = [language for language in dict.fromkeys(languages) if language and has_languages(language)]
+
+    def load() -> None:
+        for language in wanted:
+            try:
+                ocr_engine.preload(language, count)
+            except ToolMissingError:
+                continue
+
+    thread = threading.Thread(target=load, name="preload-ocr-engines", daemon=True)
+    thread.start()
+    return thread
 
 
 def models_stay_loaded() -> bool:
