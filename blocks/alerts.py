@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from prefect.blocks.core import Block
 from prefect_email import EmailServerCredentials, SMTPType
-from prefect_slack import SlackWebhook
 from pydantic import Field, SecretStr
 
 from blocks.settings import BlockSettings
@@ -33,6 +32,8 @@ def save_slack_block(names: BlockSettings, alerts: AlertSettings) -> list[str]:
     """Create or update the Slack webhook block when `LOAN_EXTRACTOR_SLACK_WEBHOOK_URL` is set."""
     if alerts.slack_webhook_url is None:
         return []
+    from prefect_slack import SlackWebhook  # on use: with slack_sdk ~0.25 s of every flow run's start
+
     SlackWebhook(url=alerts.slack_webhook_url).save(names.slack_block, overwrite=True)
     return [names.slack_block]
 
@@ -55,6 +56,8 @@ def save_email_block(names: BlockSettings, alerts: AlertSettings) -> list[str]:
 
 def load_slack(block_name: str) -> SecretStr:
     """The webhook URL from a saved Slack webhook block (it holds the webhook's token: never log it)."""
+    from prefect_slack import SlackWebhook
+
     return SlackWebhook.load(block_name).url
 
 

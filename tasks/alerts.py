@@ -8,13 +8,12 @@ never fail a run.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.urls import url_for
-from prefect_slack import SlackWebhook
 from pydantic import ValidationError
 
 from blocks.alerts import load_email
@@ -35,6 +34,9 @@ from loan_extractor.alerts import (
     send_email,
 )
 from loan_extractor.run import RunSummary
+
+if TYPE_CHECKING:  # prefect_slack and slack_sdk load in ~0.25 s: a run imports them when it alerts
+    from prefect_slack import SlackWebhook
 
 log = structlog.get_logger("loan_extractor.alerts")
 
@@ -104,6 +106,8 @@ def notify_slack(webhook: SlackWebhook, text: str, timeout_seconds: float) -> No
 
 
 def _slack_webhook(block_name: str, settings: AlertSettings) -> SlackWebhook | None:
+    from prefect_slack import SlackWebhook
+
     try:
         return SlackWebhook.load(block_name)
     except Exception as exc:  # noqa: BLE001 - a missing block is a channel down, not a failed run
