@@ -26,13 +26,14 @@ URLA_RATE = ("Note Rate", "Interest Rate", "Note Rate", "Interest Rate")
 URLA_TERM = ("Loan Term (months)", "Term (months)", "Amortization Term (months)", "Loan Term (months)")
 
 
-def _bar(page: Page, y: float, title: str) -> None:
-    """A dark section bar with its title in white across the page."""
+def _bar(page: Page, y: float, title: str, shade: float = 0.25, height: float = 16, size: float = 10,
+         inset: float = 6, baseline: float = 12) -> None:
+    """A section bar across the page with its title: white on a dark bar, black on a light one."""
     c = page.canvas
-    c.setFillGray(0.25)
-    c.rect(MARGIN, HEIGHT - y - 16, WIDTH - 2 * MARGIN, 16, stroke=0, fill=1)
-    c.setFillGray(1)
-    page.text(MARGIN + 6, y + 12, title, 10, bold=True)
+    c.setFillGray(shade)
+    c.rect(MARGIN, HEIGHT - y - height, WIDTH - 2 * MARGIN, height, stroke=0, fill=1)
+    c.setFillGray(1 if shade < 0.5 else 0)
+    page.text(MARGIN + inset, y + baseline, title, size, bold=True)
     c.setFillGray(0)
 
 
@@ -152,11 +153,7 @@ LEGACY_INCOME = ("Borrower's Gross Annual Income", "Gross Annual Income", "Total
 
 def _legacy_bar(page: Page, y: float, title: str) -> None:
     """A light section band with its roman-numbered title."""
-    c = page.canvas
-    c.setFillGray(0.85)
-    c.rect(MARGIN, HEIGHT - y - 13, WIDTH - 2 * MARGIN, 13, stroke=0, fill=1)
-    c.setFillGray(0)
-    page.text(MARGIN + 4, y + 10, title, 8.5, bold=True)
+    _bar(page, y, title, shade=0.85, height=13, size=8.5, inset=4, baseline=10)
 
 
 def legacy_1003(page: Page, doc: SampleDoc) -> None:

@@ -92,7 +92,7 @@ def _fitted(page: Page, label: str, room: float, size: float = 6.0) -> float:
 def irs_copy_b(page: Page, doc: SampleDoc) -> None:
     """The IRS Copy B grid with every box: a-f down the left, 1-14 and 12a-12d down the right, two state rows
     (15-20) at the bottom, the year large between the title and the Treasury's name under them."""
-    f, x, s = doc.fields, doc.extras, page.style
+    f, s = doc.fields, page.style
     full = WIDTH - 2 * MARGIN
     half, quarter = full / 2, full / 4
     top = 60.0
@@ -105,12 +105,7 @@ def irs_copy_b(page: Page, doc: SampleDoc) -> None:
     for number, (box, labels, key) in enumerate(BOXES):
         _cell(page, MARGIN + half + (number % 2) * quarter, top + (number // 2) * 28, quarter, 28, box,
               pick(labels, s.variant), _amount(page, doc, key))
-    page.box(MARGIN, top + 28, half, 84, "")
-    page.text(MARGIN + 3, top + 36, "c", 7, bold=True)
-    page.text(MARGIN + 11, top + 36, "Employer's name, address, and ZIP code", 6)
-    employer = x["employer"]
-    for row, line in enumerate((str(f["employer_name"]), employer.street, employer.city_line)):
-        page.text(MARGIN + 8, top + 54 + row * 13, line, 9.5)
+    _employer_box(page, doc, top + 28, half, 84, 18, 13, 9.5)
     _cell(page, MARGIN + half, top + 84, quarter, 28, "7", "Social security tips")
     _cell(page, MARGIN + half + quarter, top + 84, quarter, 28, "8", "Allocated tips")
     top += 112
@@ -198,7 +193,7 @@ NOTICE = (
 def copy_c_notice(page: Page, doc: SampleDoc) -> None:
     """Copy C on the top half under a title with the year glued to it, the back page's instructions to the
     employee (which name boxes 1, 2 and 5 and print amounts of their own) on the bottom half."""
-    f, x, s = doc.fields, doc.extras, page.style
+    f, s = doc.fields, page.style
     full = WIDTH - 2 * MARGIN
     half, quarter = full / 2, full / 4
     page.text(MARGIN, 56, f"{TITLE} {f['tax_year']}", 14, bold=True)
@@ -210,12 +205,7 @@ def copy_c_notice(page: Page, doc: SampleDoc) -> None:
             ("d", "Control number", _control(doc))]
     for row, (box, label, value) in enumerate(rows):
         _cell(page, MARGIN, top + row * 26, half, 26, box, label, value, right=False, size=9)
-    page.box(MARGIN, top + 78, half, 64, "")
-    page.text(MARGIN + 3, top + 86, "c", 7, bold=True)
-    page.text(MARGIN + 11, top + 86, "Employer's name, address, and ZIP code", 6)
-    employer = x["employer"]
-    for row, line in enumerate((str(f["employer_name"]), employer.street, employer.city_line)):
-        page.text(MARGIN + 8, top + 100 + row * 12, line, 9)
+    _employer_box(page, doc, top + 78, half, 64, 14, 12, 9)
     _cell(page, MARGIN, top + 142, half, 26, "e", "Employee's name (first, initial, last)", str(f["employee_name"]),
           right=False, size=9)
     for number, (box, labels, key) in enumerate(BOXES):
@@ -287,7 +277,7 @@ def _numbered_lines(page: Page, x: float, y: float, rows: list[tuple[str, str, s
 def adp_reconciliation(page: Page, doc: SampleDoc) -> None:
     """A W-2 reprinted by a payroll provider: gross pay adjusted to each box's wages in a table whose columns are
     headed by the boxes (the gross pay row first), then Copy B as two columns of stacked boxes."""
-    f, x, s = doc.fields, doc.extras, page.style
+    f, s = doc.fields, page.style
     gross = _cents(doc, "medicare_wages")
     deferral = gross - _cents(doc, "wages")
     page.text(MARGIN, 56, pick(("Employee W-2 Earnings Summary", "W-2 Reference Summary"), s.variant), 13, bold=True)
@@ -390,6 +380,18 @@ def _mailer_copy(page: Page, doc: SampleDoc, top: float, caption: str) -> None:
     page.text(MARGIN + 8, top + 134, f"{f['employer_name']}, {employer.street}", 8.5)
     page.text(MARGIN + 8, top + 145, employer.city_line, 8.5)
     page.text(WIDTH - MARGIN - 6, top + 145, s.money(_seed(doc) % 30_000 + 4_000) + "  SDI", 7, right=True)
+
+
+def _employer_box(page: Page, doc: SampleDoc, top: float, width: float, height: float, first: float, step: float,
+                  size: float) -> None:
+    """Box c at the left margin: its small label, then the employer's name, street and city lines from `first`
+    points below the box's label, `step` apart."""
+    page.box(MARGIN, top, width, height, "")
+    page.text(MARGIN + 3, top + 8, "c", 7, bold=True)
+    page.text(MARGIN + 11, top + 8, "Employer's name, address, and ZIP code", 6)
+    employer = doc.extras["employer"]
+    for row, line in enumerate((str(doc.fields["employer_name"]), employer.street, employer.city_line)):
+        page.text(MARGIN + 8, top + 8 + first + row * step, line, size)
 
 
 LAYOUTS = {"irs_copy_b": irs_copy_b, "copy_c_notice": copy_c_notice, "payroll_pairs": payroll_pairs,
