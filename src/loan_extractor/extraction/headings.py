@@ -8,8 +8,8 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 
-from loan_extractor import imaging, page_pixels
-from loan_extractor.extraction.reread import PageScan, read_stacked
+from loan_extractor import page_pixels
+from loan_extractor.extraction.reread import PageScan, crops, read_stacked
 from loan_extractor.extraction.words import Word, from_ocr
 from loan_extractor.tools import tesseract
 
@@ -66,8 +66,7 @@ def _read(scan: PageScan, tall: list[Word], language: str, timeout: float) -> li
     k = scan.dpi / 72.0
     boxes = [(x0 * k, y0 * k, x1 * k, y1 * k) for x0, y0, x1, y1 in _headings(tall)]
     pads = [PAD_HEIGHTS * (box[3] - box[1]) for box in boxes]
-    strips = [imaging.crop(gray, box, pad) for box, pad in zip(boxes, pads)]
-    origins = [(max(0.0, box[0] - pad), max(0.0, box[1] - pad)) for box, pad in zip(boxes, pads)]
+    strips, origins = crops(gray, boxes, pads)
     return [w for words in read_stacked(strips, origins, STRIP_GAP, scan, "headings", language, timeout) for w in words]
 
 

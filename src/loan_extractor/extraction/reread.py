@@ -111,17 +111,23 @@ def _read_regions(gray: np.ndarray, scan: PageScan, values: list[FieldValue], la
     `models`: the tessdata directory to read the model from; None for the installed one.
     """
     k = scan.dpi / 72.0
-    strips, origins = [], []
+    boxes, pads = [], []
     for value in values:
         on_page = [w for w in value.words if w.page == value.words[0].page]
-        height = statistics.median(w.height for w in on_page) * k
-        box = (min(w.x0 for w in on_page) * k, min(w.y0 for w in on_page) * k,
-               max(w.x1 for w in on_page) * k, max(w.y1 for w in on_page) * k)
-        pad = PAD_HEIGHTS * height
-        strips.append(imaging.crop(gray, box, pad))
-        origins.append((max(0.0, box[0] - pad), max(0.0, box[1] - pad)))
+        boxes.append((min(w.x0 for w in on_page) * k, min(w.y0 for w in on_page) * k,
+                      max(w.x1 for w in on_page) * k, max(w.y1 for w in on_page) * k))
+        pads.append(PAD_HEIGHTS * (statistics.median(w.height for w in on_page) * k))
+    strips, origins = crops(gray, boxes, pads)
     gap = max(8, round(STRIP_GAP * max(s.shape[0] for s in strips)))
     return read_stacked(strips, origins, gap, scan, "names", language, timeout, models)
+
+
+def crops(gray: np.ndarray, boxes: Sequence[tuple[float, float, float, float]],
+          pads: Sequence[float]) -> tuple[list[np.ndarray], list[tuple[float, float]]]:
+    """Each box (pixels) grown by its pad and cut from the page, and where each cut's top left sits on the page."""
+    strips = [imaging.crop(gray, box, pad) for box, pad in zip(boxes, pads)]
+    origins = [(max(0.0, box[0] - pad), max(0.0, box[1] - pad)) for box, pad in zip(boxes, pads)]
+    return strips, origins
 
 
 def read_stacked(strips: list[np.ndarray], origins: list[tuple[float, float]], gap: int, scan: PageScan, purpose: str,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from loan_extractor import imaging, page_pixels
-from loan_extractor.extraction.reread import PageScan, read_stacked
+from loan_extractor import page_pixels
+from loan_extractor.extraction.reread import PageScan, crops, read_stacked
 from loan_extractor.extraction.words import Line, Word
 
 SLOT_HEIGHTS = 12  # how far right of the label its value is looked for, in the label's heights
@@ -37,6 +37,5 @@ def _read_strips(scan: PageScan, labels: list[Word], language: str, timeout: flo
     k = scan.dpi / 72.0
     pad = [0.3 * w.height * k for w in labels]
     boxes = [((w.x1 + w.height * 0.5) * k, w.y0 * k, (w.x1 + SLOT_HEIGHTS * w.height) * k, w.y1 * k) for w in labels]
-    strips = [imaging.crop(gray, box, p) for box, p in zip(boxes, pad)]
-    origins = [(max(0.0, box[0] - p), max(0.0, box[1] - p)) for box, p in zip(boxes, pad)]
+    strips, origins = crops(gray, boxes, pad)
     return [w for words in read_stacked(strips, origins, STRIP_GAP, scan, "slots", language, timeout) for w in words]

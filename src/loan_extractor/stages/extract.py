@@ -152,12 +152,8 @@ def fill_dropped_values(doc: Document, doc_type: DocType, words: list[Word], lin
     labels = slots.empty_slots(lines) if not all(values.values()) else []
     if not labels:
         return values
-    scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
-    found = slots.reread_slots(labels, scans, cfg.ocr.language, cfg.ocr.page_timeout_seconds)
-    if not found:
-        return values
-    again = extract_fields(doc_type, build_lines([*words, *found]))
-    return {name: value or again.get(name) for name, value in values.items()}
+    found = slots.reread_slots(labels, page_scans(doc), cfg.ocr.language, cfg.ocr.page_timeout_seconds)
+    return _fill_unread(doc_type, [*words, *found], values) if found else values
 
 
 def fill_from_headings(doc: Document, doc_type: DocType, words: list[Word], values: dict[str, FieldValue | None],
@@ -167,7 +163,7 @@ def fill_from_headings(doc: Document, doc_type: DocType, words: list[Word], valu
     already read keep their reading."""
     if all(values.values()):
         return values
-    scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
+    scans = page_scans(doc)
     language, timeout = cfg.ocr.language, cfg.ocr.page_timeout_seconds
     if headings.tall_words(words):
         more = headings.reread_headings(words, scans, language, timeout)
@@ -176,8 +172,18 @@ def fill_from_headings(doc: Document, doc_type: DocType, words: list[Word], valu
         more = words + [w for page, scan in scans.items() for w in headings.read_large_print(scan, page, language, timeout)]
     else:
         return values
-    again = extract_fields(doc_type, build_lines(more))
+    return _fill_unread(doc_type, more, values)
+
+
+def _fill_unread(doc_type: DocType, words: list[Word], values: dict[str, FieldValue | None]) -> dict[str, FieldValue | None]:
+    """The fields read from `words` (the page's words with some read again) where `values` has none."""
+    again = extract_fields(doc_type, build_lines(words))
     return {name: value or again.get(name) for name, value in values.items()}
+
+
+def page_scans(doc: Document) -> dict[int, reread.PageScan]:
+    """The document's page images to crop re-reads from, by page number."""
+    return {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
 
 
 def reread_names(doc: Document, doc_type: DocType, values: dict[str, FieldValue | None],
@@ -191,8 +197,7 @@ def reread_names(doc: Document, doc_type: DocType, values: dict[str, FieldValue 
     doubtful = [n for n in names if reread.doubtful(values.get(n), cfg.ocr.name_reread_below)]
     if not doubtful or not model or not tesseract.has_languages(model):
         return values
-    scans = {image.number: reread.PageScan(Path(image.path), pixel_density(image)) for image in doc.page_images}
-    better = reread.reread_names(values, doubtful, scans, model, cfg.ocr.page_timeout_seconds)
+    better = reread.reread_names(values, doubtful, page_scans(doc), model, cfg.ocr.page_timeout_seconds)
     return {**values, **better}
 
 
