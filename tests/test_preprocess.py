@@ -116,6 +116,13 @@ def test_text_layer_sanity_rules() -> None:
     assert not preprocess.sane_text_layer(words(["#$%", "&*(", "Gross"] * 10), 20)
 
 
+def test_a_text_layer_of_dotted_leaders_is_sane() -> None:
+    lines = [["GROSS", "PAY:", "." * 60, "$1,163.46"], ["NET", "PAY:", "." * 64, "$831.99"],
+             ["PAY", "DATE:", "." * 70, "01", "Apr", "2026"]] * 3
+    words = [TextWord(1, text, 0, 0, 1, 1) for line in lines for text in line]
+    assert preprocess.sane_text_layer(words, 20)
+
+
 def test_skewed_png_is_straightened_and_keeps_its_declared_dpi(tmp_path: Path) -> None:
     path = tmp_path / "paystub.png"
     Image.fromarray(imaging.rotate(text_page(dpi=200), -2.0)).save(path, dpi=(200, 200))

@@ -12,6 +12,7 @@ The PNG's own pixel density (pHYs) is always its true one, which is what tessera
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -39,6 +40,7 @@ _SPECKLE_SHARE = 0.001
 _GRAIN_SIGMA = 1.0  # at or above, the page is a grainy scan that zlib cannot shrink quickly
 _MIN_DENOISE_DPI = 150  # under this a 3x3 median eats thin strokes
 _BLANK_INK_SHARE = 0.002  # a page without text-layer words but with more ink than this is a scan
+LEADER = re.compile(r"[.·_…-]{3,}")  # a dotted or ruled leader between a label and its value
 
 
 def preprocess_document(doc: Document, cfg: PipelineConfig, work_dir: Path) -> Document:
@@ -144,8 +146,11 @@ def _with_pages(doc: Document, pages: list[PageImage], text_source: str) -> Docu
 
 
 def sane_text_layer(words: list[poppler.TextWord], min_words: int) -> bool:
-    """Enough words, mostly printable ASCII, mostly holding a letter or digit: not a broken font's garbage."""
-    texts = [word.text for word in words if word.text.strip()]
+    """Enough words, mostly printable ASCII, mostly holding a letter or digit: not a broken font's garbage.
+
+    Dotted leaders ("Gross Pay ........ 2,345.67") are left out of the ratios: a statement of such lines is
+    mostly dots and still a sane text layer."""
+    texts = [word.text for word in words if word.text.strip() and not LEADER.fullmatch(word.text)]
     if len(texts) < max(1, min_words):
         return False
     chars = "".join(texts)
