@@ -145,3 +145,35 @@ def test_a_misread_box_id_still_opens_the_box() -> None:
     got = _fields(DocType.W2, [(175, [(69, "¢ Employer's name, address, and ZIP code")]),
                                (190, [(66, "Maple Grove School District")])])
     assert got["employer_name"] == "Maple Grove School District"
+
+
+def test_a_caption_printed_under_its_value_reads_the_value_under_the_box_id() -> None:
+    got = _fields(DocType.W2, [
+        (60, [(60, "EMPLOYEE COPY"), (480, "YEAR 2025")]),
+        (87, [(57, "a"), (309, "b")]),
+        (97, [(70, "XXX-XX-5041"), (322, "28-9856000")]),
+        (111, [(57, "Employee's social security number"), (309, "Employer identification number")]),
+        (121, [(57, "1"), (183, "2")]),
+        (131, [(129, "120,931.53"), (260, "18,449.11")]),
+        (145, [(57, "Wages, tips, other comp."), (183, "Fed. income tax withheld")]),
+        (155, [(57, "3"), (183, "4")]),
+        (165, [(129, "125,768.79"), (265, "7,797.66")]),
+        (179, [(57, "Soc. sec. wages"), (183, "Soc. sec. tax withheld")]),
+        (233, [(57, "c"), (309, "e/f")]),
+        (247, [(74, "Summit Analytics Corp"), (326, "Jane Okafor")]),
+        (259, [(74, "7678 Maple Avenue"), (326, "8498 Hillcrest Road")]),
+        (285, [(57, "Employer's name, address, and ZIP code"), (309, "Employee's name, address, and ZIP code")]),
+    ])
+    assert got["wages"] == "120931.53" and got["federal_income_tax_withheld"] == "18449.11"
+    assert got["social_security_wages"] == "125768.79"  # not the "5" of the box ids under its caption
+    assert got["employee_ssn_last4"] == "5041"
+    assert got["employer_name"] == "Summit Analytics Corp" and got["employee_name"] == "Jane Okafor"
+
+
+def test_a_label_heading_its_box_never_reads_the_value_above_it() -> None:
+    got = _fields(DocType.W2, [
+        (100, [(58, "1 Wages, tips, other compensation")]),
+        (113, [(200, "52,000.00")]),
+        (126, [(58, "3 Social security wages")]),
+    ])
+    assert got["wages"] == "52000.00" and got["social_security_wages"] is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from loan_extractor.extraction.labels import Hit, tokens
+from loan_extractor.extraction.labels import BOX_ID, Hit, tokens
 from loan_extractor.extraction.words import Line, Word
 
 BELOW_LINES = 3  # how many lines under a label its value may sit
@@ -17,6 +17,7 @@ HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a hea
 WRAP_GAP = 1.0  # a wrapped row of options follows the row above within this many line heights
 HEADING_SIZE = 2.0  # a word this many times taller than a value's first word is a heading beside it
 OPENER_CHARS = 2  # a word this short opening a label's segment belongs to the label's box (as in labels.py)
+CAPTION_LINES = 6  # how many lines above a caption printed under its value the box's id may be
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
@@ -120,6 +121,31 @@ class Page:
                 return [line.words[i] for i in inside if _is_value_word(line.words[i])] or far
             return [line.words[i] for i in inside]
         return far
+
+    def words_above(self, hit: Hit) -> list[Word]:
+        """The value of a caption printed under it (laser forms: the box's id alone at its top left, the value,
+        then the caption in small type): the first line under that box id, inside the caption's cell.
+
+        A label that carries its own box id ("1 Wages, ...") heads its box, and a label or another value between
+        the box id and the caption means the box id is not this caption's: nothing is read then.
+        """
+        origin = self.lines[hit.line]
+        if hit.box_start < hit.start:
+            return []
+        left, right = self.cell(hit)
+        x0 = origin.words[hit.start].x0
+        for index in range(hit.line - 1, max(hit.line - 1 - CAPTION_LINES, -1), -1):
+            line = self.lines[index]
+            if line.page != origin.page:
+                break
+            inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
+            if any(self._in_label(index, i) for i in inside):
+                return []
+            if len(inside) == 1 and BOX_ID.match(line.words[inside[0]].text) and (
+                    abs(line.words[inside[0]].x0 - x0) <= line.height):
+                below = self.lines[index + 1] if index + 1 < hit.line else None
+                return [w for w in below.words if left <= w.x0 and w.cx < right] if below else []
+        return []
 
     def _far_value(self, hit: Hit, index: int, words: list[Word]) -> list[Word]:
         """Words far right of a label that are its box's value: all value words, none of them a label's, and no
