@@ -177,3 +177,13 @@ def test_a_label_heading_its_box_never_reads_the_value_above_it() -> None:
         (126, [(58, "3 Social security wages")]),
     ])
     assert got["wages"] == "52000.00" and got["social_security_wages"] is None
+
+
+def test_a_start_label_followed_by_the_whole_period_gives_its_end() -> None:
+    got = _fields(DocType.PAY_STUB, [
+        (60, [(54, "Pioneer Freight Systems")]),
+        (100, [(54, "PERIOD FROM: .................... 25 Mar 2026 TO 31 Mar 2026")]),
+        (120, [(54, "PAY DATE: .............................. 01 Apr 2026")]),
+    ])
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-25", "2026-03-31")
+    assert got["pay_date"] == "2026-04-01"

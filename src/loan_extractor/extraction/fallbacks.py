@@ -50,8 +50,20 @@ def fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) ->
                 found[rng["start"]] = found.get(rng["start"]) or dates[0]
                 found[rng["end"]] = found.get(rng["end"]) or dates[1]
                 break
+        if found.get(rng["start"]) and not found.get(rng["end"]):
+            found[rng["end"]] = _end_after_start(page, rng["start"], found[rng["start"]])
         if rng.get("unlabelled") and found.get(rng["start"]) is None and found.get(rng["end"]) is None:
             found[rng["start"]], found[rng["end"]] = _unlabelled_range(page.lines) or (None, None)
+
+
+def _end_after_start(page: Page, start: str, value: FieldValue) -> FieldValue | None:
+    """"Period From: 03/05/2026 To 03/18/2026": a start's label followed by the whole period gives the end too,
+    the second date after the one read as the start."""
+    for hit in page.hits_for(f"field:{start}"):
+        dates = _range_in(page.words_right(hit), says_day_first(page, hit))
+        if len(dates) == 2 and dates[0].value == value.value and dates[0].value <= dates[1].value:
+            return dates[1]
+    return None
 
 
 def fill_spans(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
