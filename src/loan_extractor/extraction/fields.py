@@ -22,6 +22,7 @@ from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
 from loan_extractor.extraction.values import FieldValue, name_only, read_value
 from loan_extractor.extraction.words import Line, Word
+from loan_extractor.extraction.written_amount import written_amount
 from loan_extractor.spec import DocType, FieldKind, fields_of
 
 # names other modules and tests import from here
@@ -54,6 +55,8 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     compose(rules, found)
     fill_headers(page, rules, found)
     fill_mailing(page, rules, found)
+    for name in [n for n in rules.get("written_amount", []) if found.get(n) is None]:
+        found[name] = written_amount(lines)
     if "tax_year" in kinds and found.get("tax_year") is None:
         found["tax_year"] = standalone_year(lines)
     for name in [n for n, kind in kinds.items() if kind is FieldKind.EIN and found.get(n) is None]:
