@@ -187,3 +187,9 @@ def test_a_start_label_followed_by_the_whole_period_gives_its_end() -> None:
     ])
     assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-25", "2026-03-31")
     assert got["pay_date"] == "2026-04-01"
+
+
+def test_a_copy_title_beginning_with_employee_is_no_employee_label() -> None:
+    got = _fields(DocType.W2, [(60, [(60, "EMPLOYEE REFERENCE COPY"), (480, "2025")]),
+                               (96, [(54, "Employee Wage Statement")])])
+    assert got["employee_name"] is None
