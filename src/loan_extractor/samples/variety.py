@@ -37,7 +37,8 @@ DEVELOPMENT = {"pay_stub": provider_pay_stub.LAYOUTS, "bank_statement": provider
 # them, and the type model never trains on them, so they measure both field extraction and classification on
 # layouts nothing was fitted to, and adding one changes neither the model nor the `train` and `eval` splits.
 UNSEEN = {"pay_stub": {**unseen_pay_stub.LAYOUTS, **unseen_stub_families.LAYOUTS},
-          "bank_statement": unseen_bank.LAYOUTS, "w2": {**unseen_w2.LAYOUTS, **unseen_w2_families.LAYOUTS}, "loan_application": unseen_application.LAYOUTS}
+          "bank_statement": unseen_bank.LAYOUTS, "w2": {**unseen_w2.LAYOUTS, **unseen_w2_families.LAYOUTS},
+          "loan_application": unseen_application.LAYOUTS}
 HELD_OUT = {"pay_stub": variety_pay_stub.HELD_OUT, "bank_statement": variety_bank.HELD_OUT,
             "w2": variety_w2.HELD_OUT, "loan_application": variety_application.HELD_OUT}
 TWO_PAGE = frozenset({"ledger", "summary_table"})
