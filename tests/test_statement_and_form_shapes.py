@@ -121,3 +121,14 @@ def test_a_name_label_running_on_in_a_sentence_takes_no_value_from_below() -> No
     ])
     assert got["account_holder"] is None and got["account_number_last4"] == "9744"
 
+
+
+def test_a_mark_read_twice_over_under_its_option() -> None:
+    got = _fields(DocType.LOAN_APPLICATION, [PURPOSES, (272, [(360, "xX")])])
+    assert got["loan_purpose"] == "construction"
+
+
+def test_a_balance_carried_forward_closes_the_register() -> None:
+    rows = [(96, [(54, "Date"), (162, "Description"), (522, "Balance")]),
+            (111, [(54, "01/31/2026"), (162, "Balance carried forward"), (511, "$25,139.96")])]
+    assert _fields(DocType.BANK_STATEMENT, rows)["closing_balance"] == "25139.96"
