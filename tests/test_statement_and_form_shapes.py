@@ -132,3 +132,18 @@ def test_a_balance_carried_forward_closes_the_register() -> None:
     rows = [(96, [(54, "Date"), (162, "Description"), (522, "Balance")]),
             (111, [(54, "01/31/2026"), (162, "Balance carried forward"), (511, "$25,139.96")])]
     assert _fields(DocType.BANK_STATEMENT, rows)["closing_balance"] == "25139.96"
+
+
+def test_balances_labelled_by_the_periods_first_and_last_days() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [
+        (124, [(54, "For the period January 1 through January 31, 2026")]),
+        (205, [(59, "Balance on January 1"), (185, "Money in"), (311, "Money out"), (437, "Balance on January 31")]),
+        (227, [(90, "USD 7,961.28"), (216, "USD 4,305.22"), (353, "USD 812.68"), (460, "USD 11,453.82")]),
+    ])
+    assert (got["opening_balance"], got["closing_balance"]) == ("7961.28", "11453.82")
+    got = _fields(DocType.BANK_STATEMENT, [
+        (100, [(54, "Statement Period: 03/01/2026 - 03/31/2026")]),
+        (120, [(54, "Balance as of 02/28/2026"), (300, "$1,200.00")]),
+        (140, [(54, "Balance as of 03/15/2026"), (300, "$1,500.00")]),
+    ])
+    assert (got["opening_balance"], got["closing_balance"]) == ("1200.00", None)

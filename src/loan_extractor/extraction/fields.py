@@ -8,6 +8,7 @@ from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.checkboxes import marked_under
+from loan_extractor.extraction.dated import fill_dated
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, number_in_sentence, says_day_first, standalone_year,
     unique_ein,
@@ -54,6 +55,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         found[name] = _from_tables(page, rules, name, kind) or _from_labels(page, rules, name, kind)
     fill_ranges(page, rules, found)
     fill_spans(page, rules, found)
+    fill_dated(page, rules, found)
     compose(rules, found)
     fill_headers(page, rules, found)
     fill_mailing(page, rules, found)
