@@ -147,3 +147,16 @@ def test_balances_labelled_by_the_periods_first_and_last_days() -> None:
         (140, [(54, "Balance as of 03/15/2026"), (300, "$1,500.00")]),
     ])
     assert (got["opening_balance"], got["closing_balance"]) == ("1200.00", None)
+
+
+def test_a_day_read_as_look_alike_letters_and_a_first_day_read_as_a_stroke() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [(60, [(54, "Wealth Management"), (431, "Ol Mar 2026 - 31 Mar 2026")])])
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
+    got = _fields(DocType.BANK_STATEMENT, [(124, [(54, "This statement covers January | - January 31, 2026")])])
+    assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")
+
+
+def test_a_cash_accounts_opening_and_closing_balances() -> None:
+    got = _fields(DocType.BANK_STATEMENT, [(315, [(68, "Opening cash balance"), (323, "20667.75")]),
+                                           (360, [(68, "Closing cash balance"), (323, "23384.67")])])
+    assert (got["opening_balance"], got["closing_balance"]) == ("20667.75", "23384.67")
