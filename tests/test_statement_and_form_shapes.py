@@ -160,3 +160,14 @@ def test_a_cash_accounts_opening_and_closing_balances() -> None:
     got = _fields(DocType.BANK_STATEMENT, [(315, [(68, "Opening cash balance"), (323, "20667.75")]),
                                            (360, [(68, "Closing cash balance"), (323, "23384.67")])])
     assert (got["opening_balance"], got["closing_balance"]) == ("20667.75", "23384.67")
+
+
+def test_a_sub_labels_period_read_as_a_comma() -> None:
+    got = _fields(DocType.LOAN_APPLICATION, [
+        (196, [(69, "2a, Current Employer"), (321, "2b. Years Employed")]),
+        (210, [(71, "Riverbend Medical Center"), (323, "4")]),
+        (330, [(69, "3f, Address of Property to be Mortgaged")]),
+        (344, [(71, "6392 Lakeview Drive, Columbus, OH 43215")]),
+    ])
+    assert got["employer_name"] == "Riverbend Medical Center"
+    assert got["property_address"] == "6392 Lakeview Drive, Columbus, OH 43215"
