@@ -78,3 +78,17 @@ def test_a_text_layer_form_with_drawn_checkboxes_gives_the_ticked_purpose(tmp_pa
     doc = Document(doc_id="f", source="form.pdf", local_path=str(path), text_source="text_layer", pages=(1,))
     value = ticked_purpose(doc, lines, PipelineConfig())
     assert value is not None and value.value == "construction" and 0 < value.conf < 1
+
+
+def test_a_filled_square_read_as_capitals_is_no_word_before_its_option() -> None:
+    gray = np.full((700, 1200), 255, np.uint8)
+    cells = []
+    for n, (x, label) in enumerate(ROW):
+        left, top, side = int((x - 13) * SCALE), int(288 * SCALE), int(9 * SCALE)
+        gray[top : top + side + 1, left : left + side + 1] = 0
+        if n != 3:
+            gray[top + 1 : top + side, left + 1 : left + side] = 255  # empty squares but the filled one
+        cells += [(x - 13, "HB" if n == 3 else "oO"), (x, label)]
+    options = purpose_options(build_lines(lay_out([(300, cells)])))
+    found = ticked(gray, SCALE, options)
+    assert found is not None and found[0].code == "construction"

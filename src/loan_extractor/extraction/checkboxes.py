@@ -33,6 +33,10 @@ MARK_CONFIDENCE = 0.9  # read from ink, not characters
 MARK_CHARS = 3  # OCR reads a mark as at most this many characters ...
 MARK_GLYPHS = frozenset("oO0QCcDGeULJjlI1@©®()[]{}|_-~.,")  # ... all of them round, square or bracket shapes
 GLUED_MARK = 1.1  # a mark glued to its option's word ends this many word heights into the word
+TEXT_MARKS = frozenset({"X", "x", "×", "✓", "✔", "✗", "✘"})  # a mark typed into the cell under an option ...
+MARK_REPEATS = 2  # ... which OCR may read twice over ("xX")
+FILLED_CHARS = 2  # OCR reads a filled square as at most this many capitals
+BELOW_MARK = 2.5  # ... on a line at most this many word heights under the row of options
 
 
 @dataclass(frozen=True)
@@ -60,10 +64,32 @@ def purpose_options(lines: Sequence[Line]) -> list[Option]:
     return found if len(pages) == 1 and len({o.code for o in found}) >= MIN_OPTIONS else []
 
 
+def marked_under(lines: Sequence[Line]) -> tuple[str, Word] | None:
+    """The purpose whose column holds the one mark ("X", a tick) on the line right under a row of options printed
+    as column headings, with the mark's word; None when no line under the row holds exactly one mark."""
+    options = sorted(purpose_options(lines), key=lambda o: o.word.x0)
+    if not options:
+        return None
+    first = options[0].word
+    row = next(i for i, line in enumerate(lines) if line.page == first.page and line.y0 <= first.cy <= line.y1)
+    if row + 1 >= len(lines) or lines[row + 1].y0 - lines[row].y1 > BELOW_MARK * lines[row].height:
+        return None
+    marks = [w for w in lines[row + 1].words if len(w.text) <= MARK_REPEATS and set(w.text) <= TEXT_MARKS]
+    if len(marks) != 1 or len(marks) != len(lines[row + 1].words):
+        return None
+    height = lines[row].height
+    for option, after in zip(options, [*options[1:], None]):
+        right = after.word.x0 - height if after else float("inf")
+        if option.word.x0 - height <= marks[0].cx < right:
+            return option.code, marks[0]
+    return None
+
+
 def _left_limit(line: Line, i: int) -> float:
     """Where the last real word before word i ends; OCR reads a drawn square or circle as "O", "[]", "0" or a few
-    round and bracket glyphs ("(Oj", "oO"): not a word."""
-    before = [w for w in line.words[:i] if sum(c.isalpha() for c in w.text) >= 2 and not _read_mark(w.text)]
+    round and bracket glyphs ("(Oj", "oO"), and a filled square as a capital or two ("HB"): not a word."""
+    before = [w for w in line.words[:i] if sum(c.isalpha() for c in w.text) >= 2 and not _read_mark(w.text)
+              and not (len(w.text) <= FILLED_CHARS and w.text.isupper())]
     return before[-1].x1 if before else float("-inf")
 
 

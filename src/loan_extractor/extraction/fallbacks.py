@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from loan_extractor.extraction.amount_checks import STREET_ADDRESS
-from loan_extractor.extraction.labels import Hit, tokens
+from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, unlabelled_top_cells
 from loan_extractor.extraction.normalise import (
     Parsed, day_first_hint, normalise_date, normalise_ein, normalise_year,
@@ -34,6 +34,8 @@ CENTURY_COST = 0.75  # ... whose century OCR misread ("Statement0O25"), given ba
 # "Statement2O25": a title word and a year OCR joined, the year with at least three true digits
 GLUED_YEAR = re.compile(r"[A-Za-z]{4,}((?=(?:[^\d]*\d){3})[\dOolIS]{4})")
 EIN_SHAPE = re.compile(r"\d{2}-\d{7}")
+# words joining a number to its label in a sentence: "account no. ending in 1234"
+CONNECTORS = frozenset({"no", "number", "ending", "in", "is", "nbr"})
 RANGE_WORDS = frozenset({"to", "through", "thru", "until", "-", "–", "—"})
 
 
@@ -100,6 +102,9 @@ def _unlabelled_range(lines: Sequence[Line]) -> tuple[FieldValue, FieldValue] | 
     for line in lines:
         words = split_date_ranges(line.words)
         dates = dates_in(words)
+        if len(dates) < 2 and len(shared := _range_in(words, False)) == 2:
+            found.add(tuple(FieldValue(d.value, round(d.conf * UNLABELLED_COST, 3), d.words) for d in shared))
+            continue  # "For the period March 1 through March 31, 2026": the year printed once, at the end
         if len(dates) != 2 or dates[0].value >= dates[1].value:
             continue
         between = words[words.index(dates[0].words[-1]) + 1 : words.index(dates[1].words[0])]
@@ -182,6 +187,23 @@ def standalone_year(lines: Sequence[Line]) -> FieldValue | None:
     run, parsed = values[0]
     conf = parsed.conf * min(w.conf for w in run) * 0.8
     return FieldValue(parsed.value, round(conf, 3), run)
+
+
+def number_in_sentence(lines: Sequence[Line], phrases: Sequence[str]) -> FieldValue | None:
+    """A last-four number printed after its label inside a sentence or a heading ("Your Everyday Checking account
+    ending in 1234", "Cash Management Account xxxx-1234"), in the label's own cell: the one such number on the page,
+    at a cost; none when the page names two (a transfer to another account)."""
+    found = []
+    for hit in find_hits(lines, {p: ["n"] for p in phrases}, position=lambda line, hit: True):
+        line = lines[hit.line]
+        segment = line.segment_of[hit.end - 1]
+        words = [w for w, s in zip(line.words[hit.end :], line.segment_of[hit.end :]) if s == segment]
+        while words and set(tokens(words[0].text)) <= CONNECTORS and len(words) > 1:
+            words = words[1:]
+        if words and sum(c.isdigit() for c in words[0].text) >= 4:
+            value = read_value(FieldKind.LAST4, words[:1])
+            found += [FieldValue(value.value, round(value.conf * UNLABELLED_COST, 3), value.words)] if value else []
+    return found[0] if found and len({v.value for v in found}) == 1 else None
 
 
 def unique_ein(lines: Sequence[Line]) -> FieldValue | None:

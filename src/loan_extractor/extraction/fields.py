@@ -7,8 +7,11 @@ from collections.abc import Sequence
 from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
+from loan_extractor.extraction.checkboxes import marked_under
+from loan_extractor.extraction.dated import fill_dated
 from loan_extractor.extraction.fallbacks import (
-    compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year, unique_ein,
+    compose, fill_headers, fill_ranges, fill_spans, number_in_sentence, says_day_first, standalone_year,
+    unique_ein,
 )
 from loan_extractor.extraction.labels import BOX_ID, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
@@ -33,6 +36,7 @@ _FORMATS = {"year": normalise_year, "unsigned": normalise_unsigned_money}
 ID_DIGITS = re.compile(r"\d{3}")  # a person's name never holds a run of digits
 YEARS_COST = 0.9  # a term converted from years by its label's unit
 SUB_BOX_ID = re.compile(r"^\d{1,2}[a-d]\.?$")  # a lettered W-2 box ("12a"): no value begins with one
+MARK_UNDER_COST = 0.9  # a purpose read from a mark under its option rather than beside it
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 
 
@@ -52,6 +56,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         found[name] = _from_tables(page, rules, name, kind) or _from_labels(page, rules, name, kind)
     fill_ranges(page, rules, found)
     fill_spans(page, rules, found)
+    fill_dated(page, rules, found)
     compose(rules, found)
     fill_headers(page, rules, found)
     fill_mailing(page, rules, found)
@@ -61,6 +66,10 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         found["tax_year"] = standalone_year(lines)
     for name in [n for n, kind in kinds.items() if kind is FieldKind.EIN and found.get(n) is None]:
         found[name] = unique_ein(lines)
+    if "loan_purpose" in kinds and found.get("loan_purpose") is None and (mark := marked_under(lines)):
+        found["loan_purpose"] = FieldValue(mark[0], round(mark[1].conf * MARK_UNDER_COST, 3), (mark[1],))
+    for name in [n for n, kind in kinds.items() if kind is FieldKind.LAST4 and found.get(n) is None]:
+        found[name] = number_in_sentence(lines, rules["fields"].get(name, []))
     for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
         found[name] = name_only(found.get(name))
     check_amounts(doc_type.value, found)
@@ -97,6 +106,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         right = _right_of(page, hit, kind)
         if rules.get("box_ids") and right and SUB_BOX_ID.match(right[0].text):
             right = []  # "12a Coded": the label of a lettered box beside this one, whose words OCR garbled
+        if name in rules.get("names", []) and _in_a_phrase(page, hit):
+            continue  # "Statement for account ending ...": the label's words in a sentence, no name near
         below = page.words_below(hit)
         above = []
         if rules.get("box_ids"):
@@ -105,6 +116,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             above = page.words_above(hit)
         for words in (right, below, *wrapped, above):
             value = read_value(kind, words, parse)
+            if value is not None and words is not right and _one_of_a_column(page, kind, value):
+                continue
             if value is not None and name in rules.get("names", []):
                 value = name_only(value)  # without the amounts of boxes beside it or its street, then judged
                 if ID_DIGITS.search(str(value.value)):
@@ -112,6 +125,30 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value
     return None
+
+
+def _in_a_phrase(page: Page, hit: Hit) -> bool:
+    """Whether a name's label runs on in its own cell into another label and that one's value, as the words of a
+    sentence do ("Statement for account xxxx-1234"); headings of columns read as one cell ("Employee Name Employee
+    ID") are labels only."""
+    line = page.lines[hit.line]
+    after = hit.end
+    if after >= len(line.words) or line.segment_of[after] != line.segment_of[hit.end - 1]:
+        return False
+    nxt = page.next_hit(hit.line, after)
+    if nxt is None or nxt.box_start != after:
+        return False  # words qualifying the label ("Employee's name, address, ZIP") or its value
+    rest = [w for w, s in zip(line.words[after:], line.segment_of[after:]) if s == line.segment_of[after]]
+    return not _labels_only(tuple(t for w in rest for t in tokens(w.text)))  # column headings read as one cell
+
+
+def _one_of_a_column(page: Page, kind: FieldKind, value: FieldValue) -> bool:
+    """An account number under its header with another one under it: a column of several accounts ("Summary of
+    your accounts"), of which the header alone does not tell the statement's own."""
+    if kind is not FieldKind.LAST4:
+        return False
+    below = read_value(kind, page.next_in_column(value.words))
+    return below is not None and below.value != value.value
 
 
 def _says_years(page: Page, hit: Hit) -> bool:

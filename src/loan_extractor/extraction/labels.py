@@ -22,7 +22,9 @@ _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # read a speck after one as a period ("12a.").
 BOX_ID = re.compile(r"^(?:[a-f](?:/[a-f])?|\d{1,2}[a-d]?)\.?$")
 RULE = re.compile(r"^[_|~—–=‘’'`.,:;-]+$")  # a box rule or a speck OCR read as a word
-ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]$")  # "9." or "(b)" numbering a form's question
+# "9.", "1a." or "(b)" numbering a form's question; OCR reads the 1 of "1a." as a letter ("la.", "Ib.") and its
+# period as a comma ("2a,")
+ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[1lI][a-h]|[a-z])[.)]$|^\d{1,2}[a-z],$")
 # abbreviations forms print for label words: "Employee's soc. sec. no.", "Employer's federal ID no."
 ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "social", "sec": "security",
                  "fed": "federal"}

@@ -159,6 +159,18 @@ class Page:
                    if label_end < self.lines[n].words[h.box_start].x0 <= words[0].x0]
         return [] if between else words
 
+    def next_in_column(self, words: Sequence[Word]) -> list[Word]:
+        """The words of the line under some words that stand under them, when that line follows closely: the next
+        row of a table column."""
+        index = next((i for i, line in enumerate(self.lines) if words and words[0] in line.words), None)
+        if index is None or index + 1 >= len(self.lines):
+            return []
+        line, after = self.lines[index], self.lines[index + 1]
+        if after.page != line.page or after.y0 - line.y1 > BELOW_GAP * line.height:
+            return []
+        extent = (min(w.x0 for w in words), max(w.x1 for w in words))
+        return [w for w in after.words if overlap((w.x0, w.x1), extent) > 0]
+
     def rows_below(self, hit: Hit) -> list[Word]:
         """The words under a label and, when the next line continues their column, that line's too: a row of
         checkbox options wrapped onto a second line under its question."""
@@ -229,11 +241,28 @@ class Page:
 
 def unlabelled_top_cells(page: Page, max_lines: int) -> list[tuple[int, list[Word]]]:
     """The cells holding no label in the first `max_lines` lines of page one, with their line numbers, in reading order."""
-    lines = page.lines[:max_lines]
-    cells = []
-    for index, line in enumerate(lines):
-        if line.page != lines[0].page:
+    first = page.lines[0].page if page.lines else 0
+    top = []
+    for index, line in enumerate(page.lines[:max_lines]):
+        if line.page != first:
             break
+        top.append(index)
+    return unlabelled_cells(page, top)
+
+
+def unlabelled_bottom_cells(page: Page, max_lines: int) -> list[tuple[int, list[Word]]]:
+    """The cells holding no label in the last `max_lines` lines of page one (a slip or an envelope's window at the
+    foot of the page), with their line numbers, in reading order."""
+    first = page.lines[0].page if page.lines else 0
+    own = [index for index, line in enumerate(page.lines) if line.page == first]
+    return unlabelled_cells(page, own[-max_lines:])
+
+
+def unlabelled_cells(page: Page, indexes: Sequence[int]) -> list[tuple[int, list[Word]]]:
+    """The cells of some lines that hold no label, with their line numbers, in reading order."""
+    cells = []
+    for index in indexes:
+        line = page.lines[index]
         labelled = {i for h in page.hits_on.get(index, []) for i in range(h.box_start, h.end)}
         for segment in sorted(set(line.segment_of)):
             cell = [i for i, s in enumerate(line.segment_of) if s == segment]

@@ -1,18 +1,19 @@
-"""A person's name printed without a label, as the first line of a mailing address near the top of page one:
-the name, a street line and a city line, left-aligned, as statements and pay stubs print them for a window
-envelope."""
+"""A person's name printed without a label, as the first line of a mailing address near the top or the foot of
+page one: the name, a street line and a city line, left-aligned, as statements and pay stubs print them for a
+window envelope."""
 
 from __future__ import annotations
 
 import re
 
 from loan_extractor.extraction.labels import tokens
-from loan_extractor.extraction.locate import Page, unlabelled_top_cells
+from loan_extractor.extraction.locate import Page, unlabelled_bottom_cells, unlabelled_top_cells
 from loan_extractor.extraction.values import FieldValue, read_value
 from loan_extractor.extraction.words import Word
 from loan_extractor.spec import FieldKind
 
 TOP_LINES = 16  # a mailing address is looked for in this many lines at the top
+BOTTOM_LINES = 8  # ... and in this many at the foot of page one, where a slip shows it in a window
 BLOCK_LINES = 4  # name, street, an optional second street line, city line
 ALIGN = 1.0  # the block's lines start within this many word heights of each other
 MAILING_COST = 0.85  # a name read without its label is less certain
@@ -24,19 +25,30 @@ CITY_LINE = re.compile(r"[A-Za-z][A-Za-z .'-]*,?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4
 
 def fill_mailing(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
     """Name fields still unread taken from the one mailing address that is not the document's own sender
-    (the employer's or the bank's return address names a value already read, or a company)."""
+    (the employer's or the bank's return address names a value already read, or a company): near the top of page
+    one, else at its foot."""
     taken = {str(v.value).casefold() for v in found.values() if v is not None and isinstance(v.value, str)}
     companies = {tuple(tokens(w)) for w in rules.get("mailing", {}).get("not_names", [])}
     for name in rules.get("mailing", {}).get("fields", []):
-        if found.get(name) is None:
-            names = [v for v in _addressees(page) if str(v.value).casefold() not in taken
+        if found.get(name) is not None:
+            continue
+        names: list[FieldValue] = []
+        for cells in _top_then_foot(page):
+            names = [v for v in _blocks(cells) if str(v.value).casefold() not in taken
                      and not any(_holds(tokens(str(v.value)), c) for c in companies)]
-            found[name] = names[0] if len(names) == 1 else None
+            if names:
+                break
+        found[name] = names[0] if len({str(v.value).casefold() for v in names}) == 1 else None
 
 
-def _addressees(page: Page) -> list[FieldValue]:
-    """The first line of every block of name, street and city lines near the top of page one."""
-    cells = unlabelled_top_cells(page, TOP_LINES)
+def _top_then_foot(page: Page):  # type: ignore[no-untyped-def]
+    """The unlabelled cells of the top of page one, then of its foot."""
+    yield unlabelled_top_cells(page, TOP_LINES)
+    yield unlabelled_bottom_cells(page, BOTTOM_LINES)
+
+
+def _blocks(cells: list[tuple[int, list[Word]]]) -> list[FieldValue]:
+    """The names opening blocks of name, street and city lines among some cells."""
     found = []
     for number in range(len(cells)):
         block = _block(cells, number)

@@ -149,6 +149,8 @@ def _named_date(raw: str) -> Parsed | None:
     if month is None:
         return None
     day, day_fixed = repair_digits(re.sub(r"(?i)(?<=\d)(st|nd|rd|th)$", "", day_word))  # "April 5th"
+    if len(day) == 2 and all(c in _LOOK_ALIKES for c in day):
+        day, day_fixed = day.translate(_DIGIT_FIXES), True  # a day all of look-alikes: "Ol Mar 2026"
     if day in _STROKES:
         day, day_fixed = "1", True  # the first of the month, its 1 read as a bare stroke ("January |, 2026")
     year, year_fixed = repair_digits(words[2])
@@ -159,6 +161,7 @@ def _named_date(raw: str) -> Parsed | None:
 
 
 _STROKES = frozenset({"|", "l", "I", "!"})
+_LOOK_ALIKES = frozenset("OolI|")  # letters OCR reads for the digits of a day: 0 and 1
 
 
 def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:

@@ -63,8 +63,8 @@ def _split_range(word: Word) -> list[Word]:
     return [word]
 
 
-_SHARED_YEAR = re.compile(
-    r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru)\s*"
+_SHARED_YEAR = re.compile(  # the first day's 1 may be read as a stroke ("January | - January 31, 2026")
+    r"([A-Za-z]{3,9})\.?\s+(\d{1,2}|[|lI!](?=\s))(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|thru)\s*"
     r"(?:([A-Za-z]{3,9})\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE)
 
 

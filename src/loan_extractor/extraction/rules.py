@@ -52,7 +52,7 @@ def lexicon() -> frozenset[str]:
 
 
 def vocabulary(rules: dict) -> dict[str, list[str]]:
-    """phrase -> targets: "field:<name>", "range:<i>", "span:<i>:<part>", "stop"."""
+    """phrase -> targets: "field:<name>", "range:<i>", "span:<i>:<part>", "dated:<i>", "stop"."""
     vocab: dict[str, list[str]] = {}
     for name, phrases in rules.get("fields", {}).items():
         for phrase in phrases:
@@ -64,6 +64,9 @@ def vocabulary(rules: dict) -> dict[str, list[str]]:
         for part in ("end_labels", "days_labels"):
             for phrase in span[part]:
                 vocab.setdefault(phrase, []).append(f"span:{i}:{part}")
+    for i, dated in enumerate(rules.get("dated", [])):
+        for phrase in dated["labels"]:
+            vocab.setdefault(phrase, []).append(f"dated:{i}")
     for phrase in rules.get("stops", []):
         vocab.setdefault(phrase, []).append("stop")
     return vocab

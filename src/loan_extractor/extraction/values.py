@@ -160,9 +160,12 @@ def valued(parsed: Parsed | None, words: Sequence[Word]) -> FieldValue | None:
 
 
 def dates_in(words: Sequence[Word], day_first: bool = False) -> list[FieldValue]:
+    """The dates printed in a run of words, left to right, each the longest window that parses."""
     dates, start = [], 0
     while start < len(words):
         for size in range(min(MAX_VALUE_WORDS, len(words) - start), 0, -1):
+            if size > 1 and {words[start].text, words[start + size - 1].text} & _LONE_SIGNS:
+                continue  # the dash joining two dates ("01 Mar 2026 - 31 Mar 2026") belongs to neither
             value = valued(normalise_date(" ".join(w.text for w in words[start : start + size]), day_first),
                             words[start : start + size])
             if value is not None:
