@@ -193,3 +193,12 @@ def test_a_copy_title_beginning_with_employee_is_no_employee_label() -> None:
     got = _fields(DocType.W2, [(60, [(60, "EMPLOYEE REFERENCE COPY"), (480, "2025")]),
                                (96, [(54, "Employee Wage Statement")])])
     assert got["employee_name"] is None
+
+
+def test_a_label_word_ending_a_name_under_its_label_is_part_of_the_name() -> None:
+    """ "Company" is a label of the employer; closing "3M Company" under "Employer" it is the name's last word, while
+    a label further along in a cell of its own still ends the value."""
+    for doc_type in (DocType.PAY_STUB, DocType.W2):
+        assert _fields(doc_type, [(100, [(60, "Employer")]), (115, [(60, "3M Company")])])["employer_name"] == "3M Company"
+        got = _fields(doc_type, [(100, [(60, "Employer")]), (115, [(60, "Jane Roe"), (300, "Company"), (380, "Acme")])])
+        assert got["employer_name"] == "Jane Roe"

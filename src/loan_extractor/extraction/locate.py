@@ -115,7 +115,7 @@ class Page:
             # a heading printed much larger beside the value (a W-2's tax year in the corner) is not part of it
             inside = [i for i in inside if line.words[i].height <= HEADING_SIZE * line.words[inside[0]].height]
             label = self.next_hit(index, inside[0])
-            if label is not None and label.box_start <= inside[-1]:
+            if label is not None and label.box_start <= inside[-1] and not _closes_words(line, label, inside[0]):
                 # another label in the box: the value stops there (or there is none)
                 inside = [i for i in inside if i < label.box_start]
                 return [line.words[i] for i in inside if _is_value_word(line.words[i])] or far
@@ -312,6 +312,15 @@ def _hangs_under(word: Word, column: tuple[float, float], after: float) -> bool:
     (or the header under most of it), and clear of the label before it on the header's line."""
     width = min(word.x1 - word.x0, column[1] - column[0])
     return word.x0 > after and overlap((word.x0, word.x1), column) >= HANG_SHARE * width
+
+
+def _closes_words(line: Line, label: Hit, first: int) -> bool:
+    """Whether a one-word label ends the run of words it follows in one segment, with nothing after it: the last word
+    of a name ("3M Company"), not a label of its own; a longer label after a speck ("@ Soc. sec. tax") stays one."""
+    segment = line.segment_of[label.box_start]
+    before = [w.text for w, s in zip(line.words[first : label.box_start], line.segment_of[first:]) if s == segment]
+    return (label.end - label.box_start == 1 and sum(c.isalnum() for t in before for c in t) >= 2
+            and (label.end >= len(line.words) or line.segment_of[label.end] != segment))
 
 
 def _is_value_word(word: Word) -> bool:
