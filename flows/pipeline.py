@@ -14,6 +14,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import opaque
 from pydantic import SecretStr
 
 import loan_extractor
@@ -66,6 +67,9 @@ def document_processing_pipeline(
 
     Block names default to the settings; without blocks, the AWS variables and the database URL apply.
     """
+    # Documents go to tasks as opaque(...): Prefect takes the value (or the future's result) as it is
+    # instead of walking every document's fields for futures, twice per task run (~3,200 objects for
+    # 24 documents, ~8 ms of CPU each time).
     warm_imports()
     settings = with_database_block(Settings(), db_block)
     configure_logging(settings.log_format, settings.log_level, attach_handler=False)
@@ -85,7 +89,7 @@ def document_processing_pipeline(
         source, cfg, work_dir, limit=limit, loan_id=loan_id, s3_block=s3_block, exclude=exclude, settings=settings, run_id=run_id
     )
     gathered = process_documents(docs, settings, cfg, work_dir, today)
-    with_anomalies, anomalies = detect_anomalies(gathered, cfg, settings)
+    with_anomalies, anomalies = detect_anomalies(opaque(gathered), cfg, settings)
     final = [doc.finalised() for doc in with_anomalies]
     summary = RunSummary(
         run_id=run_id,
@@ -96,24 +100,24 @@ def document_processing_pipeline(
         code_version=loan_extractor.__version__,
         documents=tuple(final),
         anomalies=tuple(anomalies),
-        bias=tuple(check_bias(final, cfg, settings)),
+        bias=tuple(check_bias(opaque(final), cfg, settings)),
         validation_failures=tuple(summarise_failures(final)),
         ignored=tuple(ignored),
     )
-    stored = store(summary, settings)
+    stored = store(opaque(summary), settings)
     if source == "db":
-        finish_claims(run_id, list(summary.documents), settings)
-    files = publish_report(summary, settings.reports_dir, link_local=where is None)
-    manifest = record_lineage(summary, cfg, files, today, settings)
+        finish_claims(run_id, opaque(list(summary.documents)), settings)
+    files = publish_report(opaque(summary), settings.reports_dir, link_local=where is None)
+    manifest = record_lineage(opaque(summary), cfg, files, today, settings)
     shutil.rmtree(work_dir, ignore_errors=True)
     page_pixels.forget()
     report = {"json": str(files.json_path), "html": str(files.html_path), "manifest": str(manifest)}
     result = summary.to_json() | {"report": report, "document_rows": stored.document_rows}
     if where is not None:
         reports = [files.json_path, files.html_path, manifest]
-        publish_outputs(summary, where, reports, s3_block, settings.report_link_expiry, settings.report_link_endpoint)
+        publish_outputs(opaque(summary), where, reports, s3_block, settings.report_link_expiry, settings.report_link_endpoint)
         result["outputs"] = where.uri(run_id)
-    result["alerts"] = send_run_alerts(summary, rules, slack_block=slack_block, email_block=email_block)
+    result["alerts"] = send_run_alerts(opaque(summary), rules, slack_block=slack_block, email_block=email_block)
     get_run_logger().info("run %s: %s; report %s", run_id, summary.counts(), files.html_path)
     if summary.failed:
         return Failed(message=f"{summary.failed} document(s) failed; see {files.html_path}", data=result)
@@ -124,17 +128,17 @@ def process_documents(
     docs: list[Document], settings: Settings, cfg: PipelineConfig, work_dir: Path, today: date
 ) -> list[Document]:
     """The per-document stages mapped over chunks, each stage's chunk starting when its own upstream is done."""
-    duplicates = find_duplicates(docs, settings)
+    duplicates = find_duplicates(opaque(docs), settings)
     chunks = chunked(docs, settings.chunk_size or auto_chunk_size(len(docs), settings.max_workers))
-    checked = validate_input.map(chunks, unmapped(duplicates), unmapped(cfg))
+    checked = validate_input.map([opaque(chunk) for chunk in chunks], unmapped(duplicates), unmapped(cfg))
     prepared: list[PrefectFuture[list[Document]]] = []
     extracted: list[PrefectFuture[list[Document]]] = []
     for intake in checked:
         # chunk by chunk, not stage by stage: the runner starts tasks first in, first out, so the first
         # chunks' OCR runs while later chunks are still preprocessed instead of after all of them
-        prepared.append(preprocess.submit(intake, cfg, work_dir))
-        extracted.append(extract.submit(prepared[-1], cfg))
-    validated = validate_extraction.map(extracted, unmapped(cfg), unmapped(today))
+        prepared.append(preprocess.submit(opaque(intake), cfg, work_dir))
+        extracted.append(extract.submit(opaque(prepared[-1]), cfg))
+    validated = validate_extraction.map([opaque(chunk) for chunk in extracted], unmapped(cfg), unmapped(today))
     return gather(chunks, [checked, prepared, extracted, validated])
 
 

@@ -9,8 +9,9 @@ from prefect.cache_policies import NO_CACHE
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Document
+from loan_extractor.stages.validation import STAGE, broken_rules_by_document
 from loan_extractor.stages.validation import validate_extraction as validate_fields
-from tasks._outcome import chunk_run_name, run_chunk
+from tasks._outcome import chunk_run_name, run_guarded
 
 
 @task(
@@ -21,4 +22,5 @@ from tasks._outcome import chunk_run_name, run_chunk
 )
 def validate_extraction(docs: list[Document], cfg: PipelineConfig, today: date) -> list[Document]:
     """The documents with one issue per failed rule."""
-    return run_chunk("validate-extraction", validate_fields, docs, cfg, today)
+    known = broken_rules_by_document(docs, today)  # one pandera call per document type, not per document
+    return [run_guarded(STAGE, validate_fields, doc, cfg, today, known.get(i)) for i, doc in enumerate(docs)]

@@ -34,8 +34,9 @@ def test_a_page_written_again_is_decoded_again(tmp_path):
     assert before[20, 20] == 0
 
 
-def test_only_the_last_pages_are_kept_and_unreadable_files_are_none(tmp_path):
-    paths = [tmp_path / f"p{i}.png" for i in range(page_pixels.KEPT_PAGES + 1)]
+def test_only_the_last_pages_are_kept_and_unreadable_files_are_none(tmp_path, monkeypatch):
+    monkeypatch.setattr(page_pixels, "KEPT_BYTES", 3 * 40 * 60)  # three of these pages
+    paths = [tmp_path / f"p{i}.png" for i in range(4)]
     for path in paths:
         _page(path, 0)
     first = page_pixels.read_gray(paths[0])
@@ -48,3 +49,17 @@ def test_only_the_last_pages_are_kept_and_unreadable_files_are_none(tmp_path):
     page_pixels.forget()
     assert page_pixels.read_gray(paths[1]) is not None
 
+
+
+def test_pixels_kept_at_writing_are_read_without_decoding(tmp_path, monkeypatch):
+    path = tmp_path / "p.png"
+    gray = np.full((40, 60), 255, np.uint8)
+    gray[10:30, 10:50] = 0
+    imaging.write_png(path, gray, 300)
+    page_pixels.keep(path, gray)
+    monkeypatch.setattr(page_pixels.cv2, "imread", lambda *args: pytest.fail("decoded again"))
+    assert page_pixels.read_gray(path) is gray
+    with pytest.raises(ValueError):
+        gray[0, 0] = 1
+    page_pixels.keep(tmp_path / "missing.png", gray)  # nothing written there: nothing kept
+    assert page_pixels.read_gray(tmp_path / "missing.png") is None

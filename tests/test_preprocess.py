@@ -12,7 +12,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 from test_imaging import text_page
 
-from loan_extractor import formats, imaging
+from loan_extractor import formats, imaging, page_pixels
 from loan_extractor.config import PipelineConfig
 from loan_extractor.errors import ToolError
 from loan_extractor.tools import poppler
@@ -193,3 +193,16 @@ def test_embedded_image_resolution_from_pdfimages(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(poppler, "run", broken)
     assert poppler.image_resolutions(Path("x.pdf"), 10) == {}
+
+
+def test_written_pages_are_handed_to_ocr_without_decoding_them_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "paystub.png"
+    Image.fromarray(imaging.rotate(text_page(dpi=200), -2.0)).save(path, dpi=(200, 200))
+    page_pixels.forget()
+    doc = preprocess.preprocess_document(_doc(path, formats.PNG), CFG, tmp_path / "work")
+    page = doc.page_images[0]
+    with Image.open(page.path) as written:
+        on_disk = np.asarray(written)
+    monkeypatch.setattr(page_pixels.cv2, "imread", lambda *args: pytest.fail("the written page was decoded again"))
+    kept = page_pixels.read_gray(page.path)
+    assert kept is not None and np.array_equal(kept, on_disk)

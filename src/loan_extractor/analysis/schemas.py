@@ -1,6 +1,7 @@
 """The contract's per-document rules as pandera models, and the typed frame they validate.
 
-Each model validates a one-row frame built from a document's normalised fields: money as
+Each model validates a frame of documents of one type, a row per document, built from their normalised
+fields (one document alone, or a chunk's documents at once: every check is row by row): money as
 integer cents (exact to the cent, no float rounding), dates as timestamps, percent as float.
 Every column is nullable and every dataframe check treats a null input as passing: a rule whose
 inputs are missing is not evaluated (the missing field is flagged by the extraction stage).
@@ -46,14 +47,23 @@ def _typed(kind: FieldKind, value: Any) -> Any:
 
 def document_frame(doc_type: DocType, fields: dict[str, Any], today: date) -> pd.DataFrame:
     """The one-row typed frame of a document's fields, plus the columns derived from `today`."""
-    kinds = fields_of(doc_type)
-    row = {name: _typed(kind, fields.get(name)) for name, kind in kinds.items()}
+    return documents_frame(doc_type, [document_row(doc_type, fields, today)])
+
+
+def document_row(doc_type: DocType, fields: dict[str, Any], today: date) -> dict[str, Any]:
+    """A document's fields as the typed values of its frame's row, plus the columns derived from `today`."""
+    row = {name: _typed(kind, fields.get(name)) for name, kind in fields_of(doc_type).items()}
     if doc_type == DocType.W2:
         row["processing_year"] = today.year
     if doc_type == DocType.LOAN_APPLICATION:
         row["applicant_age"] = age_on(to_date(fields.get("date_of_birth")), today)
-    frame = pd.DataFrame([row])
-    for name, kind in kinds.items():
+    return row
+
+
+def documents_frame(doc_type: DocType, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The typed frame of documents of one type, a row each (from `document_row`), indexed 0..n-1."""
+    frame = pd.DataFrame(rows)
+    for name, kind in fields_of(doc_type).items():
         frame[name] = frame[name].astype(_DTYPES.get(kind, "string"))
     for derived in ("processing_year", "applicant_age"):
         if derived in frame:

@@ -48,9 +48,12 @@ def render_svg(name: str, size: tuple[float, float], draw: Callable[..., None]) 
     import matplotlib
     from matplotlib.figure import Figure
 
+    from loan_extractor.reporting.layout import fit_layout
+
     with _RC_LOCK, matplotlib.rc_context(STYLE | {"svg.hashsalt": f"loan-extractor-{name}", "svg.id": name}):
-        fig = Figure(figsize=size, layout="constrained")
+        fig = Figure(figsize=size)
         draw(fig)
+        fit_layout(fig)  # margins from the texts' sizes: drawn once, not measured by a drawing first
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     # the XML prolog and DOCTYPE are for standalone files; inside HTML the <svg> element stands alone

@@ -24,7 +24,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-from loan_extractor import formats, imaging
+from loan_extractor import formats, imaging, page_pixels
 from loan_extractor.config import PipelineConfig
 from loan_extractor.errors import ToolError
 from loan_extractor.models import Document, PageImage, Reason
@@ -76,6 +76,7 @@ def prepare_page(gray: np.ndarray, number: int, pixel_dpi: float, source_dpi: fl
     path = out_dir / f"page-{number:03d}.png"
     # Only clean, unrotated pages (renders) compress fast; grain and interpolated edges cost zlib 2-10x more.
     imaging.write_png(path, gray, pixel_dpi, compress=noise < _GRAIN_SIGMA and not rotated)
+    page_pixels.keep(path, gray)  # OCR reads these very pixels next: spare it decoding the file
     return PageImage(
         number=number,
         path=str(path),
