@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -52,3 +54,13 @@ def _outer_texts(fig: Figure) -> list:
         if ax.axison:  # a "no data" figure draws no axis
             texts += layout.drawn_tick_labels(ax.xaxis) + layout.drawn_tick_labels(ax.yaxis) + [ax.xaxis.label, ax.yaxis.label]
     return [t for t in texts if t is not None and t.get_visible() and t.get_text()]
+
+
+def test_a_long_no_data_message_is_wrapped_to_the_figure_width() -> None:
+    from loan_extractor.reporting.svg import no_data
+
+    message = "no data: not enough documents of a known type to compare"
+    svg = str(no_data("bias", "Extraction quality by slice", message))
+    lines = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if t != "Extraction quality by slice"]
+    assert " ".join(lines) == message and len(lines) > 1
+    assert all(layout.text_extent(line, 11)[0] < 4.0 for line in lines)

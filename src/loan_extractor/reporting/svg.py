@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import threading
 from collections.abc import Callable
 
@@ -20,6 +21,7 @@ from markupsafe import Markup
 # One colour per document status, shared by every plot (and the page's CSS).
 STATUS_COLOURS = {"processed": "#2e8b57", "needs_review": "#d99a1e", "rejected": "#8a4b3c", "failed": "#c0392b"}
 MUTED = "#b8bec7"
+NO_DATA_CHARS = 44  # characters of a "no data" message per line: about the 4-inch figure's width at 11 points
 ACCENT = "#4a7bd0"
 STYLE = {
     "svg.fonttype": "none",
@@ -63,10 +65,13 @@ def render_svg(name: str, size: tuple[float, float], draw: Callable[..., None]) 
 def no_data(name: str, title: str, message: str = "no data") -> Markup:
     """A small figure with the plot's title and `message` in place of the plot, for empty runs."""
 
+    lines = textwrap.wrap(message, NO_DATA_CHARS) or [""]
+
     def draw(fig) -> None:  # noqa: ANN001 - a matplotlib Figure
         ax = fig.add_subplot()
         ax.set_title(title)
-        ax.text(0.5, 0.5, message, ha="center", va="center", color="#6b7380", fontsize=11, transform=ax.transAxes)
+        ax.text(0.5, 0.5, "\n".join(lines), ha="center", va="center", color="#6b7380", fontsize=11,
+                transform=ax.transAxes)
         ax.set_axis_off()
 
-    return render_svg(name, (4.0, 1.2), draw)
+    return render_svg(name, (4.0, 1.0 + 0.2 * len(lines)), draw)
