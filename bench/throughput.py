@@ -191,6 +191,9 @@ def main() -> int:
         per_page = Measure(full.wall - fixed.wall, full.python - fixed.python, full.tools - fixed.tools,
                            full.server - fixed.server)
         print(row("flow minus its empty-run cost", n, per_page, bare))
+    # ru_maxrss is in KiB on Linux; it covers every path above (they run one after another in this process)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"\nPeak resident memory of the process running them: {peak} MiB")
     return 0
 
 
