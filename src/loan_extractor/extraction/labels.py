@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from loan_extractor.extraction.leaders import COLON_AS_S_COST, colon_read_as_s
 from loan_extractor.extraction.phrase_index import Phrase, phrase_index
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.words import Line
@@ -109,13 +110,24 @@ def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], bo
     index = phrase_index(vocabulary, _tokens, token_similarity, _fold)
     found: list[Hit] = []
     for number, line in enumerate(lines):
-        toks = line_tokens(line)
-        for phrase, i in index.starts([tok for tok, _ in toks], lexicon):
-            hit = _match_at(line, number, toks, i, index.phrases[phrase], box_ids, lexicon)
-            if hit is not None:
-                found.append(hit)
+        for toks, cost in _readings(line):
+            for phrase, i in index.starts([tok for tok, _ in toks], lexicon):
+                hit = _match_at(line, number, toks, i, index.phrases[phrase], box_ids, lexicon)
+                if hit is not None:
+                    found.append(replace(hit, score=hit.score * cost) if cost < 1 else hit)
     where = position or in_label_position
     return resolve([hit for hit in found if where(lines[hit.line], hit)])
+
+
+def _readings(line: Line) -> list[tuple[list[tuple[str, int]], float]]:
+    """The line's tokens, and, where OCR read a label's colon as an "S" (leaders.colon_read_as_s), its tokens
+    with that "S" left out, at a cost."""
+    toks = line_tokens(line)
+    mended = {i: text for i in range(len(line.words)) if (text := colon_read_as_s(line.words, i))}
+    if not mended:
+        return [(toks, 1.0)]
+    other = [(tok, i) for i, word in enumerate(line.words) for tok in _tokens(mended.get(i, word.text))]
+    return [(toks, 1.0), (other, COLON_AS_S_COST)]
 
 
 def _similar(seen: str, label: str, lexicon: frozenset[str]) -> float:

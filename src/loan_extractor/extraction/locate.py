@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from loan_extractor.extraction.labels import BOX_ID, Hit, tokens
+from loan_extractor.extraction.leaders import after_leader, without_leaders
 from loan_extractor.extraction.words import Line, Word
 
 BELOW_LINES = 3  # how many lines under a label its value may sit
@@ -18,6 +19,7 @@ WRAP_GAP = 1.0  # a wrapped row of options follows the row above within this man
 HEADING_SIZE = 2.0  # a word this many times taller than a value's first word is a heading beside it
 OPENER_CHARS = 2  # a word this short opening a label's segment belongs to the label's box (as in labels.py)
 CAPTION_LINES = 6  # how many lines above a caption printed under its value the box's id may be
+LEADER_CHARS = 3  # a line of leader marks this long or longer is a dotted leader
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
@@ -63,6 +65,7 @@ class Page:
         limit = stop.box_start if stop else len(line.words)
         segment = line.segment_of[hit.end - 1]
         same = _after_qualifier(line, [i for i in range(hit.end, limit) if line.segment_of[i] == segment])
+        same = same[len(same) - len(after_leader([line.words[i] for i in same])):]  # past a dotted leader
         if not any(_is_value_word(line.words[i]) for i in same):
             same = []
         rest = [i for i in range(hit.end, limit) if line.segment_of[i] != segment]
@@ -103,12 +106,12 @@ class Page:
             right = min(right, self._column_edge(index, label_end))
             inside = [i for i, w in enumerate(line.words)
                       if (left <= w.x0 or _hangs_under(w, column, after)) and w.cx < right]
-            if inside and line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
+            if not inside or _only_leader([line.words[i] for i in inside]):
+                continue  # nothing, or a dotted leader OCR put on a line of its own
+            if line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
                 # words far right of a short label: its right-aligned value, or words of a box further right (a
                 # form printed twice), which a nearer line under the label shows to be the case
                 far = far or self._far_value(hit, index, [line.words[i] for i in inside])
-                continue
-            if not inside:
                 continue
             if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
                 return far  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
@@ -283,6 +286,11 @@ def _hangs_under(word: Word, column: tuple[float, float], after: float) -> bool:
     (or the header under most of it), and clear of the label before it on the header's line."""
     width = min(word.x1 - word.x0, column[1] - column[0])
     return word.x0 > after and overlap((word.x0, word.x1), column) >= HANG_SHARE * width
+
+
+def _only_leader(words: list[Word]) -> bool:
+    """Words that are all a dotted leader's; a lone dash or colon is an empty box's mark, not a leader."""
+    return not without_leaders(words) and len("".join(w.text for w in words)) >= LEADER_CHARS
 
 
 def _is_value_word(word: Word) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
+from loan_extractor.extraction.leaders import without_leaders
 from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_text
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
@@ -143,8 +144,9 @@ def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
 
 
 def _trim_rules(words: Sequence[Word]) -> list[Word]:
-    """Drop box rules and colons read as words at the ends; inside a value they stay and cost confidence."""
-    kept = list(words)
+    """Drop box rules, colons and dotted leaders read as words at the ends; inside a value they stay and cost
+    confidence."""
+    kept = without_leaders(words)
     while kept and not kept[0].text.strip(":|_"):
         kept.pop(0)
     while kept and not kept[-1].text.strip(":|_"):

@@ -1,0 +1,71 @@
+"""Dotted leaders as OCR reads them on scans ("GROSS PAY: ........ 2,345.67" with the dots read as junk letters and
+marks): skipped between a label and its value, never part of a value, and a label's colon read as an "S" beside
+them still ends the label."""
+
+from __future__ import annotations
+
+from fixtures.words.synth import lay_out
+
+from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.leaders import colon_read_as_s, is_leader
+from loan_extractor.extraction.words import build_lines
+from loan_extractor.spec import DocType
+
+
+def _fields(rows: list) -> dict[str, object]:
+    found = extract_fields(DocType.PAY_STUB, build_lines(lay_out(rows)))
+    return {name: v.value if v else None for name, v in found.items()}
+
+
+def _is_leader(text: str) -> bool:
+    return is_leader(lay_out([(100, [(54, text)])])[0])
+
+
+def test_leader_words_are_told_from_label_and_value_words() -> None:
+    for junk in ("........", ":", "…", "ou...", "00...", ".......ceccececcesseeeceecceeeueeee", "cece", "eeeeee",
+                 "ssvsccsssscssssssseuvesseryrovvseveo", "wo.eecccceeseeeeseseescseseceses"):
+        assert _is_leader(junk), junk
+    for word in ("2,345.67", "0.00", "Irene", "irene", "compensation", "GROSS", "PAY:", "03/01/2026", "see", "Lee",
+                 "Garcia-Fernandez", "$4,066.67"):
+        assert not _is_leader(word), word
+
+
+def test_a_leader_between_label_and_value_is_skipped() -> None:
+    got = _fields([
+        (50, [(200, "ACME WIDGETS INC")]),
+        (80, [(54, "PAYROLL STATEMENT")]),
+        (118, [(54, "EMPLOYEE NAME: .......ceccececcesseeeceecceeeueeeeeeseeanaan"), (330, "ROBERT SULLIVAN")]),
+        (134, [(54, "PAY PERIOD: (DD/MM/YYYY) .......ceccececcesseeeceecceeeueeee ences"),
+               (330, "16/03/2026 TO 31/03/2026")]),
+        (150, [(54, "PAY DATE:"), (330, "02/04/2026")]),
+        (166, [(54, "cccccccccccccsccseescscseescsesecseseescsesecscseesscses")]),  # a leader read as a line
+        (218, [(54, "GROSS PAY: 00... ssvsccsssscssssssseuvesseryrovv 5,504.17"), (480, "16,512.51")]),
+        (234, [(54, "NET PAY: cece"), (330, "4,073.18"), (480, "12,219.54")]),
+    ])
+    assert got["employee_name"] == "ROBERT SULLIVAN"
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-16", "2026-03-31")
+    assert (got["gross_pay"], got["net_pay"]) == ("5504.17", "4073.18")
+
+
+def test_a_line_of_leader_under_a_label_is_never_its_value() -> None:
+    got = _fields([
+        (50, [(200, "ACME WIDGETS INC")]),
+        (118, [(54, "EMPLOYEE NAME:")]),
+        (128, [(54, "oooeecccccccccccscescsesecscsesscseecsesesscsesesses")]),
+        (140, [(54, "Robert Sullivan")]),
+    ])
+    assert got["employee_name"] == "Robert Sullivan"
+
+
+def test_a_label_colon_read_as_an_s_before_a_leader_still_ends_the_label() -> None:
+    words = lay_out([(100, [(54, "NET PAYS? EMPLOYEES ssssscccseesssccs NAMES: GROSS Employees DAYS")])])
+    mended = [colon_read_as_s(words, i) for i in range(len(words))]
+    assert mended == [None, "PAY:", "EMPLOYEE:", None, "NAME:", None, None, None]
+    got = _fields([
+        (50, [(200, "ACME WIDGETS INC")]),
+        (118, [(54, "EMPLOYEES sssisssscsiisesensoccneonsevssa"), (330, "IRENE OKAFOR")]),
+        (134, [(54, "PAY DATE:"), (330, "03/10/2026")]),
+        (218, [(54, "GROSS PAY:"), (330, "1,236.54")]),
+        (234, [(54, "NET PAYS?"), (330, "935.42"), (480, "9,354.20")]),
+    ])
+    assert got["employee_name"] == "IRENE OKAFOR" and got["net_pay"] == "935.42"
