@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
+from loan_extractor.extraction.captions import box_id_row, value_above
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year, unique_ein,
 )
-from loan_extractor.extraction.labels import BOX_ID, Hit, find_hits, in_label_or_sum_position, tokens
+from loan_extractor.extraction.labels import Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
 from loan_extractor.extraction.normalise import (
@@ -100,9 +101,9 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         below = page.words_below(hit)
         above = []
         if rules.get("box_ids"):
-            if below and all(BOX_ID.match(w.text) for w in below):
+            if box_id_row(below):
                 below = []  # the ids of the next row of boxes, under a caption printed below its value
-            above = page.words_above(hit)
+            above = value_above(page, hit)
         for words in (right, below, *wrapped, above):
             value = read_value(kind, words, parse)
             if value is not None and name in rules.get("names", []):
