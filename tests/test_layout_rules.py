@@ -236,3 +236,17 @@ def test_a_caption_the_same_size_as_the_line_above_it_heads_its_box() -> None:
         (259, [(57, "Employee's name, address, and ZIP code")]),
     ])
     assert got["employer_name"] == "Summit Analytics Corp" and got["employee_name"] is None
+
+
+def test_a_document_title_is_never_a_persons_name() -> None:
+    # "Employee" is a label of the employee's name; the words after it in a title are label words, not a name
+    got = _fields(DocType.W2, [
+        (56, [(54, "Employee Annual Wage Summary")]), (96, [(54, "Tax Year: 2025")]),
+        (122, [(54, "Company:"), (184, "Pioneer Freight Systems")]),
+        (137, [(54, "Worker:"), (184, "Irene Thornton")]),
+        (230, [(54, "Wages, tips, other comp. (Box 1)"), (400, "87,671.29")])])
+    assert got["employee_name"] is None and got["employer_name"] == "Pioneer Freight Systems"
+    stub = _fields(DocType.PAY_STUB, [
+        (50, [(200, "RIVERBEND MEDICAL CENTER")]), (80, [(54, "EMPLOYEE PAY STATEMENT")]), (96, [(54, "EMPLOYEES")]),
+        (130, [(54, "GROSS PAY:"), (330, "1,236.54")])])
+    assert stub["employee_name"] is None

@@ -21,7 +21,7 @@ from loan_extractor.extraction.normalise import (
 )
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
-from loan_extractor.extraction.values import FieldValue, name_only, read_value
+from loan_extractor.extraction.values import FieldValue, name_only, person_name, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.extraction.written_amount import written_amount
 from loan_extractor.spec import DocType, FieldKind, fields_of
@@ -63,7 +63,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     for name in [n for n, kind in kinds.items() if kind is FieldKind.EIN and found.get(n) is None]:
         found[name] = unique_ein(lines)
     for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
-        found[name] = name_only(found.get(name))
+        found[name] = (person_name if name in rules.get("names", []) else name_only)(found.get(name))
     check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
 
@@ -107,8 +107,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         for words in (right, below, *wrapped, above):
             value = read_value(kind, words, parse)
             if value is not None and name in rules.get("names", []):
-                value = name_only(value)  # without the amounts of boxes beside it or its street, then judged
-                if ID_DIGITS.search(str(value.value)):
+                value = person_name(value)  # without the amounts of boxes beside it or its street, then judged
+                if value is not None and ID_DIGITS.search(str(value.value)):
                     break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value

@@ -106,6 +106,17 @@ def name_only(value: FieldValue | None) -> FieldValue | None:
     return FieldValue(parsed.value, value.conf, tuple(words)) if parsed else value
 
 
+def person_name(value: FieldValue | None) -> FieldValue | None:
+    """A person's name as name_only gives it; none when its words are all words of labels: a document's title
+    ("Employee Wage Statement" read as the label "Employee" and "Wage Statement") or a label OCR garbled
+    ("EMPLOYEES" for "EMPLOYEE:"), never a person."""
+    value = name_only(value)
+    if value is None or not isinstance(value.value, str):
+        return value
+    words = tokens(value.value)
+    return None if words and all(w in lexicon() for w in words) else value
+
+
 def _label_piece(words: Sequence[Word]) -> bool:
     """Words of another label, which OCR broke up or a box clipped: "security wages", "3 Social ' security 5"
     (box numbers around label words). Only a run of a label's own words counts, so "First Coastal Bank" is a name."""
