@@ -250,3 +250,12 @@ def test_a_document_title_is_never_a_persons_name() -> None:
         (50, [(200, "RIVERBEND MEDICAL CENTER")]), (80, [(54, "EMPLOYEE PAY STATEMENT")]), (96, [(54, "EMPLOYEES")]),
         (130, [(54, "GROSS PAY:"), (330, "1,236.54")])])
     assert stub["employee_name"] is None
+
+
+def test_a_substitute_statement_names_its_employee_the_recipient() -> None:
+    got = _fields(DocType.W2, [
+        (56, [(54, "Employee Wage Statement")]), (96, [(54, "Tax Year: 2025")]),
+        (122, [(54, "Company:"), (184, "Pioneer Freight Systems")]),
+        (137, [(54, "Recipient:"), (184, "Irene Thornton")]),
+        (230, [(54, "Wages, tips, other comp. (Box 1)"), (400, "87,671.29")])])
+    assert got["employee_name"] == "Irene Thornton"
