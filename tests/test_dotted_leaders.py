@@ -69,3 +69,13 @@ def test_a_label_colon_read_as_an_s_before_a_leader_still_ends_the_label() -> No
         (234, [(54, "NET PAYS?"), (330, "935.42"), (480, "9,354.20")]),
     ])
     assert got["employee_name"] == "IRENE OKAFOR" and got["net_pay"] == "935.42"
+
+
+def test_a_leader_after_a_label_ends_it_as_a_colon_would() -> None:
+    # the word before the label garbled by the leader's ink ("PAX" for "PAY"): the leader still marks the label
+    got = _fields([
+        (50, [(200, "PIONEER FREIGHT SYSTEMS")]),
+        (118, [(54, "PAX PERIODS .....:.ccsssorsnsessseroeennsencn ils sdS3ieS5guyauS 03/01/2026 TO 03/31/2026")]),
+        (218, [(54, "GROSS WAGES:"), (330, "4166.67")]),
+    ])
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-01", "2026-03-31")

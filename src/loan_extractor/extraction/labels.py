@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from loan_extractor.extraction.leaders import COLON_AS_S_COST, colon_read_as_s
+from loan_extractor.extraction.leaders import COLON_AS_S_COST, LEADER_CHARS, colon_read_as_s, is_leader
 from loan_extractor.extraction.phrase_index import Phrase, phrase_index
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.words import Line
@@ -256,7 +256,9 @@ def in_label_position(line: Line, hit: Hit) -> bool:
     while seg_start < hit.start and RULE.match(line.words[seg_start].text):
         seg_start += 1  # rules and specks read as words open no sentence
     last = line.words[hit.end - 1].text
-    colon = last.endswith(":") or (hit.end < len(line.words) and line.words[hit.end].text.startswith(":"))
+    # a colon, or a dotted leader (a colon OCR read as an "S" before it: "PERIODS ......"), ends a label
+    colon = last.endswith(":") or (hit.end < len(line.words) and (line.words[hit.end].text.startswith(":") or (
+        len(line.words[hit.end].text) >= LEADER_CHARS and is_leader(line.words[hit.end]))))
     opens = hit.box_start == seg_start or (hit.start - seg_start == 1 and len(line.words[seg_start].text) <= 2)
     seg_len = line.segment_of.count(segment)
     short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS

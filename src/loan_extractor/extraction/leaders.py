@@ -15,6 +15,7 @@ _MARK_RUN = re.compile(r"[.,\-_·:;…'`\u2022]{2,}")
 _REPEATED = re.compile(r"([a-z])\1\1")  # three of a letter in a row: "cccc", "eee", "sss"
 LONG_JUNK = 15  # a lower-case run of letters this long is no word of a label or a value
 MID_JUNK = 6  # ... one this long with a letter three times in a row neither
+LEADER_CHARS = 3  # shorter, a lone dash or colon may be an empty box's mark; this long, a leader ends a label
 SHORT_JUNK_LETTERS = 2  # a short lower-case word of at most this many distinct letters ("cece", "eeee")
 
 

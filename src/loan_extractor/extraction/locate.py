@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from loan_extractor.extraction.labels import Hit, tokens
-from loan_extractor.extraction.leaders import after_leader, without_leaders
+from loan_extractor.extraction.leaders import LEADER_CHARS, after_leader, without_leaders
 from loan_extractor.extraction.words import Line, Word
 
 BELOW_LINES = 3  # how many lines under a label its value may sit
@@ -18,7 +18,6 @@ HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a hea
 WRAP_GAP = 1.0  # a wrapped row of options follows the row above within this many line heights
 HEADING_SIZE = 2.0  # a word this many times taller than a value's first word is a heading beside it
 OPENER_CHARS = 2  # a word this short opening a label's segment belongs to the label's box (as in labels.py)
-LEADER_CHARS = 3  # a line of leader marks this long or longer is a dotted leader
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
