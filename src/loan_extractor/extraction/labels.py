@@ -31,6 +31,8 @@ PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segmen
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
 JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
+MISREAD_BOX_ID = 3  # a box id OCR misread is at most this many characters
+SPECKS = "‘’'`\".,:;|"  # marks OCR reads from specks beside a word
 BOX_ID_GAP = 3.0  # a box id printed in its own column stands at most this many line heights before its label
 
 
@@ -149,7 +151,8 @@ def _match_at(line: Line, index: int, toks: list[tuple[str, int]], i: int, label
     if _part_of_compound(line, toks, i, used):
         return None
     score = sum(sims) / len(ptoks)
-    return Hit(label.text, label.targets, index, start, end, score, len(sims), _box_start(line, start, box_ids))
+    return Hit(label.text, label.targets, index, start, end, score, len(sims),
+               _box_start(line, start, box_ids, lexicon))
 
 
 def _part_of_compound(line: Line, toks: list[tuple[str, int]], i: int, used: int) -> bool:
@@ -227,7 +230,7 @@ def _clipped(seen: str, ptoks: Sequence[str], k: int) -> bool:
             and label.startswith(seen))
 
 
-def _box_start(line: Line, start: int, box_ids: bool) -> int:
+def _box_start(line: Line, start: int, box_ids: bool, lexicon: frozenset[str] = frozenset()) -> int:
     """Where a label's box begins: at its box id ("12a", W-2 style, where the type has them) or at a question's
     number ("9. Property address"), which is never the value of the label before it."""
     before = start - 1
@@ -236,9 +239,20 @@ def _box_start(line: Line, start: int, box_ids: bool) -> int:
     if before >= 0 and line.segment_of[before] == line.segment_of[start]:
         if (box_ids and BOX_ID.match(line.words[before].text)) or ITEM_NUMBER.match(line.words[before].text):
             return before
+        if box_ids and _misread_box_id(line, before, lexicon):
+            return before
     if before >= 0 and box_ids and BOX_ID.match(line.words[before].text) and _alone(line, before):
         return before  # a box id in a column of its own ("2 | Federal income tax withheld"), never a value
     return start
+
+
+def _misread_box_id(line: Line, index: int, lexicon: frozenset[str]) -> bool:
+    """A box id OCR misread ("eff" or "ef" for "e/f", "©" for "c"): a short word opening the label's segment, no
+    figure and no label word."""
+    text = line.words[index].text.strip(SPECKS)  # a speck OCR glued to it ("‘eff")
+    opens = index == 0 or line.segment_of[index - 1] != line.segment_of[index]
+    return (opens and 0 < len(text) <= MISREAD_BOX_ID and not any(c.isdigit() for c in text)
+            and not any(t in lexicon for t in _tokens(text)))
 
 
 def _alone(line: Line, index: int) -> bool:
