@@ -65,3 +65,13 @@ def test_a_box_id_ocr_misread_still_opens_its_label_on_a_form_printed_twice() ->
         (125, [(70, "6954 Willow Lane"), (336, "6954 Willow Lane")]),
     ])
     assert got["employee_name"] == "Thomas Thornton"
+
+
+def test_specks_read_as_marks_after_a_value_are_not_part_of_it() -> None:
+    got = _fields(DocType.W2, [
+        (60, [(54, "W-2 Wage and Tax Statement 2025")]),
+        (100, [(54, "c Employer's name, address, and ZIP code")]),
+        (113, [(70, "Northwind Logistics LLC ‘ |")]),
+        (125, [(70, "5299 Chestnut Court")]),
+    ])
+    assert got["employer_name"] == "Northwind Logistics LLC"

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from loan_extractor.extraction.words import Word
 
-LEADER_MARKS = ".,-_·:;…'`\u2022"  # what a leader is printed with, or what OCR reads its dots as
+LEADER_MARKS = ".,-_·:;…'`‘’\u2022"  # what a leader is printed with, or what OCR reads its dots as
 # a run of two or more leader marks inside a word: "ou...", "........:.csseens", "00..."
-_MARK_RUN = re.compile(r"[.,\-_·:;…'`\u2022]{2,}")
+_MARK_RUN = re.compile(r"[.,\-_·:;…'`‘’\u2022]{2,}")
 _REPEATED = re.compile(r"([a-z])\1\1")  # three of a letter in a row: "cccc", "eee", "sss"
 LONG_JUNK = 15  # a lower-case run of letters this long is no word of a label or a value
 MID_JUNK = 6  # ... one this long with a letter three times in a row neither

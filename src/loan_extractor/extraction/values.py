@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
-from loan_extractor.extraction.leaders import without_leaders
+from loan_extractor.extraction.leaders import is_leader
 from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_text
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
@@ -157,10 +157,10 @@ def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
 def _trim_rules(words: Sequence[Word]) -> list[Word]:
     """Drop box rules, colons and dotted leaders read as words at the ends; inside a value they stay and cost
     confidence."""
-    kept = without_leaders(words)
-    while kept and not kept[0].text.strip(":|_"):
+    kept = list(words)
+    while kept and (not kept[0].text.strip(":|_") or is_leader(kept[0])):
         kept.pop(0)
-    while kept and not kept[-1].text.strip(":|_"):
+    while kept and (not kept[-1].text.strip(":|_") or is_leader(kept[-1])):
         kept.pop()
     return kept
 
