@@ -79,3 +79,9 @@ def test_a_leader_after_a_label_ends_it_as_a_colon_would() -> None:
         (218, [(54, "GROSS WAGES:"), (330, "4166.67")]),
     ])
     assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-01", "2026-03-31")
+
+
+def test_an_amount_whose_point_ocr_read_as_a_colon_is_this_periods_not_the_year_to_date() -> None:
+    got = _fields([(50, [(200, "ACME WIDGETS INC")]), (218, [(54, "GROSS PAY:"), (330, "USD 1,236.54")]),
+                   (234, [(54, "NET PAY:"), (330, "USD 935:42"), (480, "USD 9,354.20")])])
+    assert got["net_pay"] == "935.42"
