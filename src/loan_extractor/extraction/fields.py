@@ -11,7 +11,7 @@ from loan_extractor.extraction.captions import box_id_row, value_above
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, says_day_first, standalone_year, unique_ein,
 )
-from loan_extractor.extraction.labels import Hit, find_hits, in_label_or_sum_position, tokens
+from loan_extractor.extraction.labels import RULE, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
 from loan_extractor.extraction.normalise import (
@@ -75,8 +75,13 @@ def _label_position(line: Line, hit: Hit) -> bool:
         return True
     segment = line.segment_of[hit.box_start]
     start = line.segment_of.index(segment)
-    before = tuple(t for w in line.words[start : hit.box_start] for t in tokens(w.text))
+    before = tuple(t for w in line.words[start : hit.box_start] if not _qualifier_or_rule(w.text) for t in tokens(w.text))
     return start < hit.box_start and _labels_only(before)
+
+
+def _qualifier_or_rule(text: str) -> bool:
+    """A label's qualifier in brackets ("(DD/MM/YYYY)") or a rule OCR read between two headings ("_")."""
+    return bool(RULE.match(text)) or (text.startswith("(") and text.rstrip(":").endswith(")"))
 
 
 def _labels_only(toks: tuple[str, ...]) -> bool:
