@@ -223,6 +223,10 @@ def test_a_caption_under_its_value_whose_box_id_ocr_misread_or_dropped_still_rea
     got = {name: v.value if v else None for name, v in found.items()}
     assert got["wages"] == "120931.53" and got["federal_income_tax_withheld"] == "18449.11"
     assert got["employer_name"] == "Summit Analytics Corp" and got["employee_name"] == "Jane Okafor"
+    # the misread id read on one line with the value beside it
+    words = [w for w in _caption_below_rows("", "", "1", "15  16  17") if w.text not in ("Jane", "Okafor")]
+    words += lay_out([(247, [(309, "ef"), (326, "Jane Okafor")])])
+    assert extract_fields(DocType.W2, build_lines(words))["employee_name"].value == "Jane Okafor"
 
 
 def test_a_caption_the_same_size_as_the_line_above_it_heads_its_box() -> None:

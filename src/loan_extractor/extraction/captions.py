@@ -33,8 +33,9 @@ def value_above(page: Page, hit: Hit) -> list[Word]:
         return []
     top = block[-1]
     origin = page.lines[hit.line]
-    if len(top) == 1 and len(top[0].text) <= MISREAD_ID_CHARS and _at_id(top[0], origin.words[hit.start], origin.height):
-        top = block[-2] if len(block) >= 2 else []  # a box id misread
+    if len(top[0].text) <= MISREAD_ID_CHARS and _at_id(top[0], origin.words[hit.start], origin.height):
+        # a box id misread, on a line of its own or read on one line with the value beside it ("ef Jane Okafor")
+        top = top[1:] if len(top) > 1 else block[-2] if len(block) >= 2 else []
     if not top or origin.height > SMALL_CAPTION * min(w.height for w in top):
         return []
     return top
