@@ -7,6 +7,7 @@ from __future__ import annotations
 from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.labels import split_similarity
 from loan_extractor.extraction.leaders import colon_read_as_s, is_leader
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
@@ -85,3 +86,16 @@ def test_an_amount_whose_point_ocr_read_as_a_colon_is_this_periods_not_the_year_
     got = _fields([(50, [(200, "ACME WIDGETS INC")]), (218, [(54, "GROSS PAY:"), (330, "USD 1,236.54")]),
                    (234, [(54, "NET PAY:"), (330, "USD 935:42"), (480, "USD 9,354.20")])])
     assert got["net_pay"] == "935.42"
+
+
+def test_a_long_label_word_ocr_split_with_a_stray_letter_before_a_leader_with_stray_figures() -> None:
+    got = _fields([
+        (50, [(200, "PIONEER FREIGHT SYSTEMS")]),
+        (118, [(54, "PALY MENT DATES sscorsesesoscssvsonssscscsssosecnscasovnrsorssnnsnnnessnne3Ssi3sui Seve 04/04/2026")]),
+        (218, [(54, "GROSS WAGES:"), (330, "4166.67")]),
+    ])
+    assert got["pay_date"] == "2026-04-04"
+    assert split_similarity("paly", "ment", "payment", frozenset()) == 0.8
+    assert split_similarity("pay", "ment", "payment", frozenset()) == 0.9
+    assert split_similarity("co", "borrower", "borrower", frozenset()) == 0.0  # two edits: another word
+    assert split_similarity("pay", "date", "payday", frozenset()) == 0.0  # a short label word: exact joins only

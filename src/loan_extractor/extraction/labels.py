@@ -30,6 +30,8 @@ ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "socia
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
+SPLIT_WORD_MIN = 7  # a label word this long OCR split with a stray letter still matches its two pieces
+SPLIT_SIM = 0.8
 JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
 MISREAD_BOX_ID = 3  # a box id OCR misread is at most this many characters
 SPECKS = "‘’'`\".,:;|"  # marks OCR reads from specks beside a word
@@ -177,7 +179,8 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
 
     OCR splits words ("P ay") and glues them ("PayDate"): a label token may match two line
     tokens joined, and two label tokens one line token (counted as two matches); such joins
-    must be exact, or "Co-Borrower" would pass for "Borrower".
+    must be exact, or "Co-Borrower" would pass for "Borrower", but for a long word split
+    with a stray letter (split_similarity).
     """
     sims: list[float] = []
     j = i
@@ -188,8 +191,8 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
         if sim := _similar(seen, ptoks[k], lexicon):
             sims.append(sim)
             j, k = j + 1, k + 1
-        elif j + 1 < len(toks) and token_similarity(seen + toks[j + 1][0], ptoks[k]) >= 0.95:
-            sims.append(0.9)
+        elif j + 1 < len(toks) and (joined := split_similarity(seen, toks[j + 1][0], ptoks[k], lexicon)):
+            sims.append(joined)
             j, k = j + 2, k + 1
         elif glued := _glued_tokens(seen, ptoks, k):
             sims.extend([0.9] * glued)
@@ -203,6 +206,19 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
         else:
             break
     return sims, j - i
+
+
+def split_similarity(first: str, second: str, label: str, lexicon: frozenset[str]) -> float:
+    """How well two line tokens joined match a label token: 0.9 exactly (after folding look-alikes); 0.8 a long
+    word OCR split with a stray letter ("PALY MENT" for "PAYMENT"): one edit, both pieces letters and neither a
+    label word itself; else 0."""
+    sim = token_similarity(first + second, label)
+    if sim >= 0.95:
+        return 0.9
+    long_word = len(label) >= SPLIT_WORD_MIN and first.isalpha() and second.isalpha()
+    if sim and long_word and first not in lexicon and second not in lexicon and _edits(first + second, label, 1) <= 1:
+        return SPLIT_SIM
+    return 0.0
 
 
 def _glued_tokens(seen: str, ptoks: Sequence[str], k: int) -> int:

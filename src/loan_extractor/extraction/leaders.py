@@ -14,6 +14,7 @@ LEADER_MARKS = ".,-_·:;…'`‘’\u2022"  # what a leader is printed with, or 
 _MARK_RUN = re.compile(r"[.,\-_·:;…'`‘’\u2022]{2,}")
 _REPEATED = re.compile(r"([a-z])\1\1")  # three of a letter in a row: "cccc", "eee", "sss"
 LONG_JUNK = 15  # a lower-case run of letters this long is no word of a label or a value
+STRAY_FIGURES = 0.1  # ... which may hold this share of stray figures ("...nnessnne3Ssi3sui")
 MID_JUNK = 6  # ... one this long with a letter three times in a row neither
 LEADER_CHARS = 3  # shorter, a lone dash or colon may be an empty box's mark; this long, a leader ends a label
 SHORT_JUNK_LETTERS = 2  # a short lower-case word of at most this many distinct letters ("cece", "eeee")
@@ -24,8 +25,9 @@ def is_leader(word: Word) -> bool:
     text = word.text
     if not text.strip(LEADER_MARKS):
         return True  # dots, colons, dashes only
-    if any(c.isdigit() and c != "0" for c in text):
-        return False  # a figure of a value; "0" is a dot read as a letter ("00...")
+    figures = sum(c.isdigit() and c != "0" for c in text)  # "0" is a dot read as a letter ("00...")
+    if figures and (len(text) < LONG_JUNK or figures > STRAY_FIGURES * len(text)):
+        return False  # a figure of a value, unless a stray one in a long run of junk
     letters = text.strip(LEADER_MARKS)
     if _MARK_RUN.search(text) and all(c.isalpha() or c in LEADER_MARKS or c == "0" for c in text):
         return True
