@@ -91,7 +91,8 @@ def test_an_amount_whose_point_ocr_read_as_a_colon_is_this_periods_not_the_year_
 def test_a_long_label_word_ocr_split_with_a_stray_letter_before_a_leader_with_stray_figures() -> None:
     got = _fields([
         (50, [(200, "PIONEER FREIGHT SYSTEMS")]),
-        (118, [(54, "PALY MENT DATES sscorsesesoscssvsonssscscsssosecnscasovnrsorssnnsnnnessnne3Ssi3sui Seve 04/04/2026")]),
+        (118, [(54, "PALY MENT DATES sscorsesesoscssvsonssscscsssosecnscasovnrsorssnnsnnnessnne3Ssi3sui Seve"),
+               (460, "04/04/2026")]),
         (218, [(54, "GROSS WAGES:"), (330, "4166.67")]),
     ])
     assert got["pay_date"] == "2026-04-04"

@@ -206,7 +206,8 @@ def _caption_below_rows(employer_id: str, employee_id: str, wages_id: str, state
         (259, [(74, "7678 Maple Avenue"), (326, "8498 Hillcrest Road")]),
     ])
     ids = lay_out([(87, [(57, "a"), (309, "b")]), (121, [(57, wages_id), (183, "2")]), (155, [(57, "3"), (183, "4")]),
-                   (189, [(309, "14")]), (237, [(57, employer_id), (309, employee_id)]), (302, [(57, state_ids)])], size=7.5)
+                   (189, [(309, "14")]), (237, [(57, employer_id), (309, employee_id)]), (302, [(57, state_ids)])],
+                  size=7.5)
     captions = lay_out([
         (111, [(57, "Employee's social security number"), (309, "Employer identification number")]),
         (145, [(57, "Wages, tips, other comp."), (183, "Fed. income tax withheld")]),

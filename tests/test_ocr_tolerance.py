@@ -60,7 +60,8 @@ def test_a_box_id_ocr_misread_still_opens_its_label_on_a_form_printed_twice() ->
     # "e/f" read "eff" and "‘eff" on two copies side by side: each copy's label is a label, its box ends at the next
     got = _fields(DocType.W2, [
         (60, [(54, "W-2 Wage and Tax Statement 2025"), (320, "W-2 Wage and Tax Statement 2025")]),
-        (100, [(54, "eff Employee's name, address, and ZIP code"), (320, "‘eff Employee's name, address, and ZIP code")]),
+        (100, [(54, "eff Employee's name, address, and ZIP code"),
+               (320, "‘eff Employee's name, address, and ZIP code")]),
         (113, [(70, "Thomas Thornton"), (336, "Thomas Thornton")]),
         (125, [(70, "6954 Willow Lane"), (336, "6954 Willow Lane")]),
     ])

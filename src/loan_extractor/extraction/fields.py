@@ -75,7 +75,8 @@ def _label_position(line: Line, hit: Hit) -> bool:
         return True
     segment = line.segment_of[hit.box_start]
     start = line.segment_of.index(segment)
-    before = tuple(t for w in line.words[start : hit.box_start] if not _qualifier_or_rule(w.text) for t in tokens(w.text))
+    before = tuple(t for w in line.words[start : hit.box_start] if not _qualifier_or_rule(w.text)
+                   for t in tokens(w.text))
     return start < hit.box_start and _labels_only(before)
 
 

@@ -15,9 +15,9 @@ from functools import lru_cache
 from loan_extractor.extraction.leaders import COLON_AS_S_COST, LEADER_CHARS, colon_read_as_s, is_leader
 from loan_extractor.extraction.phrase_index import Phrase, phrase_index
 from loan_extractor.extraction.plausible import has_cents
+from loan_extractor.extraction.token_match import fold_lookalikes, split_similarity, token_similarity
 from loan_extractor.extraction.words import Line
 
-_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f"; OCR may
 # read a speck after one as a period ("12a.").
@@ -30,8 +30,6 @@ ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "socia
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
-SPLIT_WORD_MIN = 7  # a label word this long OCR split with a stray letter still matches its two pieces
-SPLIT_SIM = 0.8
 JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
 MISREAD_BOX_ID = 3  # a box id OCR misread is at most this many characters
 SPECKS = "‘’'`\".,:;|"  # marks OCR reads from specks beside a word
@@ -74,36 +72,6 @@ def line_tokens(line: Line) -> list[tuple[str, int]]:
     return [(tok, i) for i, word in enumerate(line.words) for tok in _tokens(word.text)]
 
 
-def _fold(token: str) -> str:
-    """OCR look-alikes made equal: 0/o, 1/l/i, 5/s, "rn"/"m", "vv"/"w"."""
-    return token.translate(_FOLD).replace("rn", "m").replace("vv", "w")
-
-
-@lru_cache(maxsize=65536)
-def token_similarity(seen: str, label: str) -> float:
-    """1.0 equal, 0.95 equal after folding OCR look-alikes, 0.85 one or two edits away, else 0."""
-    if seen == label:
-        return 1.0
-    if _fold(seen) == _fold(label):
-        return 0.95
-    allowed = 0 if len(label) < 5 else 1 if len(label) < 10 else 2
-    if allowed and abs(len(seen) - len(label)) <= allowed and _edits(seen, label, allowed) <= allowed:
-        return 0.85
-    return 0.0
-
-
-def _edits(a: str, b: str, cap: int) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > cap:
-            return cap + 1
-        previous = current
-    return previous[-1]
-
-
 def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], box_ids: bool = False,
               lexicon: frozenset[str] = frozenset(), position: Position | None = None) -> list[Hit]:
     """Every label of the vocabulary (phrase -> targets) found in label position, overlaps resolved.
@@ -111,7 +79,7 @@ def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], bo
     A word that is itself in the lexicon (e.g. "employee") is never taken as a misread
     of a near neighbour ("employer"): near matches are for OCR noise only.
     """
-    index = phrase_index(vocabulary, _tokens, token_similarity, _fold)
+    index = phrase_index(vocabulary, _tokens, token_similarity, fold_lookalikes)
     found: list[Hit] = []
     for number, line in enumerate(lines):
         for toks, cost in _readings(line):
@@ -206,19 +174,6 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
         else:
             break
     return sims, j - i
-
-
-def split_similarity(first: str, second: str, label: str, lexicon: frozenset[str]) -> float:
-    """How well two line tokens joined match a label token: 0.9 exactly (after folding look-alikes); 0.8 a long
-    word OCR split with a stray letter ("PALY MENT" for "PAYMENT"): one edit, both pieces letters and neither a
-    label word itself; else 0."""
-    sim = token_similarity(first + second, label)
-    if sim >= 0.95:
-        return 0.9
-    long_word = len(label) >= SPLIT_WORD_MIN and first.isalpha() and second.isalpha()
-    if sim and long_word and first not in lexicon and second not in lexicon and _edits(first + second, label, 1) <= 1:
-        return SPLIT_SIM
-    return 0.0
 
 
 def _glued_tokens(seen: str, ptoks: Sequence[str], k: int) -> int:
