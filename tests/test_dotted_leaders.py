@@ -100,3 +100,12 @@ def test_a_long_label_word_ocr_split_with_a_stray_letter_before_a_leader_with_st
     assert split_similarity("pay", "ment", "payment", frozenset()) == 0.9
     assert split_similarity("co", "borrower", "borrower", frozenset()) == 0.0  # two edits: another word
     assert split_similarity("pay", "date", "payday", frozenset()) == 0.0  # a short label word: exact joins only
+
+
+def test_a_name_read_with_a_leader_inside_it_is_no_name() -> None:
+    got = _fields([
+        (50, [(200, "SUMMIT ANALYTICS CORP")]),
+        (118, [(54, "EMPLOYEE: s: sscsssassscvesusansensenrmmananca nant"), (420, "TART Ti IRENE K THORNTON")]),
+        (218, [(54, "GROSS PAY:"), (330, "3341.67")]),
+    ])
+    assert got["employee_name"] is None

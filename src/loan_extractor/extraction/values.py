@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
-from loan_extractor.extraction.leaders import is_leader
+from loan_extractor.extraction.leaders import LEADER_CHARS, is_leader
 from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_text
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
@@ -42,6 +42,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
         text = " ".join(w.text for w in words)
         if tuple(tokens(text)) in label_phrases() or _label_piece(words):
             return None  # a label printed beside this one, not its value
+        if kind is FieldKind.TEXT and any(len(w.text) >= LEADER_CHARS and is_leader(w) for w in words):
+            return None  # a dotted leader OCR read into the words: what surrounds it is its junk, or a label's
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
     dated = date_indexes(words) if kind is not FieldKind.DATE else set()
