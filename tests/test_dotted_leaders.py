@@ -109,3 +109,13 @@ def test_a_name_read_with_a_leader_inside_it_is_no_name() -> None:
         (218, [(54, "GROSS PAY:"), (330, "3341.67")]),
     ])
     assert got["employee_name"] is None
+
+
+def test_a_label_whose_leader_ocr_read_as_many_words_is_no_sentence() -> None:
+    got = _fields([
+        (50, [(200, "SUMMIT ANALYTICS CORP")]),
+        (118, [(54, "PAY BERIOD SE socccsescescesesegeesseoreseersesee exe enema sessemueesee remem "
+                    "aeenreeemseseremensiss 03/16/2026 TO 03/31/2026")]),
+        (218, [(54, "GROSS PAY:"), (330, "3341.67")]),
+    ])
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-16", "2026-03-31")

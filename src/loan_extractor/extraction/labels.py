@@ -28,6 +28,7 @@ ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]$")  # "9." or "(b)" numberi
 ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "social", "sec": "security",
                  "fed": "federal"}
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
+LONG_LEADER = 6  # ... unless they hold a dotted leader this long
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
 JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
@@ -246,7 +247,9 @@ def in_label_position(line: Line, hit: Hit) -> bool:
         len(line.words[hit.end].text) >= LEADER_CHARS and is_leader(line.words[hit.end]))))
     opens = hit.box_start == seg_start or (hit.start - seg_start == 1 and len(line.words[seg_start].text) <= 2)
     seg_len = line.segment_of.count(segment)
-    short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS
+    # a sentence never holds a dotted leader: the words after one are its junk and a value, however many
+    short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS or any(
+        len(w.text) >= LONG_LEADER and is_leader(w) for w in line.words[hit.end : seg_start + seg_len])
     return (opens and short) or colon or hit.box_start < hit.start  # a box id marks a label too
 
 
