@@ -59,9 +59,9 @@ def test_a_line_of_leader_under_a_label_is_never_its_value() -> None:
 
 
 def test_a_label_colon_read_as_an_s_before_a_leader_still_ends_the_label() -> None:
-    words = lay_out([(100, [(54, "NET PAYS? EMPLOYEES ssssscccseesssccs NAMES: GROSS Employees DAYS")])])
+    words = lay_out([(100, [(54, "NET PAYS? EMPLOYEES ssssscccseesssccs NAMES: GROSS Employees DAYS NOS sssccceee")])])
     mended = [colon_read_as_s(words, i) for i in range(len(words))]
-    assert mended == [None, "PAY:", "EMPLOYEE:", None, "NAME:", None, None, None]
+    assert mended == [None, "PAY:", "EMPLOYEE:", None, "NAME:", None, None, None, "NO:", None]
     got = _fields([
         (50, [(200, "ACME WIDGETS INC")]),
         (118, [(54, "EMPLOYEES sssisssscsiisesensoccneonsevssa"), (330, "IRENE OKAFOR")]),
@@ -70,6 +70,13 @@ def test_a_label_colon_read_as_an_s_before_a_leader_still_ends_the_label() -> No
         (234, [(54, "NET PAYS?"), (330, "935.42"), (480, "9,354.20")]),
     ])
     assert got["employee_name"] == "IRENE OKAFOR" and got["net_pay"] == "935.42"
+    got = _fields([
+        (50, [(200, "SUMMIT ANALYTICS CORP")]),
+        (118, [(54, "NAMES:"), (184, "qnssisdivavesiveatecnssneenses JOSE A MUNOZ")]),
+        (134, [(54, "EMPLOYEE. NOS"), (184, "sadisenaspeasiertwesoacceene nasal"), (330, "070490")]),
+        (218, [(54, "GROSS PAY:"), (330, "4,316.67")]),
+    ])
+    assert got["employee_name"] == "JOSE A MUNOZ"  # never "NOS", the "NO:" of "EMPLOYEE NO:"
 
 
 def test_a_leader_after_a_label_ends_it_as_a_colon_would() -> None:

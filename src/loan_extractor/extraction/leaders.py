@@ -57,7 +57,7 @@ def without_leaders(words: Sequence[Word]) -> list[Word]:
 
 
 # a capitals label whose colon (or the leader's first dot) OCR read as an "S": "NAMES:", "PAYS?", "EMPLOYEES ....."
-_COLON_AS_S = re.compile(r"([A-Z]{2,}[A-Z])S[:?;]?")
+_COLON_AS_S = re.compile(r"([A-Z]+[A-Z])S[:?;]?")
 COLON_AS_S_COST = 0.9  # a label matched with such an "S" left out
 
 
