@@ -202,3 +202,74 @@ def test_a_label_word_ending_a_name_under_its_label_is_part_of_the_name() -> Non
         assert _fields(doc_type, [(100, [(60, "Employer")]), (115, [(60, "3M Company")])])["employer_name"] == "3M Company"
         got = _fields(doc_type, [(100, [(60, "Employer")]), (115, [(60, "Jane Roe"), (300, "Company"), (380, "Acme")])])
         assert got["employer_name"] == "Jane Roe"
+
+
+def _caption_below_rows(employer_id: str, employee_id: str, wages_id: str, state_ids: str) -> list:
+    """A laser W-2 whose values are printed at 10 pt, its box ids at 7.5 pt and its captions at 5 pt under them."""
+    values = lay_out([
+        (97, [(70, "XXX-XX-5041"), (322, "28-9856000")]),
+        (131, [(129, "120,931.53"), (260, "18,449.11")]),
+        (165, [(129, "125,768.79"), (265, "7,797.66")]),
+        (199, [(325, "SDI 322.89")]),
+        (247, [(74, "Summit Analytics Corp"), (326, "Jane Okafor")]),
+        (259, [(74, "7678 Maple Avenue"), (326, "8498 Hillcrest Road")]),
+    ])
+    ids = lay_out([(87, [(57, "a"), (309, "b")]), (121, [(57, wages_id), (183, "2")]), (155, [(57, "3"), (183, "4")]),
+                   (189, [(309, "14")]), (237, [(57, employer_id), (309, employee_id)]), (302, [(57, state_ids)])],
+                  size=7.5)
+    captions = lay_out([
+        (111, [(57, "Employee's social security number"), (309, "Employer identification number")]),
+        (145, [(57, "Wages, tips, other comp."), (183, "Fed. income tax withheld")]),
+        (179, [(57, "Soc. sec. wages"), (183, "Soc. sec. tax withheld")]),
+        (213, [(309, "Other")]),
+        (285, [(57, "Employer's name, address, and ZIP code"), (309, "Employee's name, address, and ZIP code")]),
+    ], size=5)
+    return values + [w for w in ids if w.text] + captions
+
+
+def test_a_caption_under_its_value_whose_box_id_ocr_misread_or_dropped_still_reads_the_value() -> None:
+    # "L" for the "1" of wages, "elf" for "e/f", the employer's "c" dropped, "1s" for 15 in the row under a caption
+    found = extract_fields(DocType.W2, build_lines(_caption_below_rows("", "elf", "L", "1s  16  17")))
+    got = {name: v.value if v else None for name, v in found.items()}
+    assert got["wages"] == "120931.53" and got["federal_income_tax_withheld"] == "18449.11"
+    assert got["employer_name"] == "Summit Analytics Corp" and got["employee_name"] == "Jane Okafor"
+    # the misread id read on one line with the value beside it
+    words = [w for w in _caption_below_rows("", "", "1", "15  16  17") if w.text not in ("Jane", "Okafor")]
+    words += lay_out([(247, [(309, "ef"), (326, "Jane Okafor")])])
+    assert extract_fields(DocType.W2, build_lines(words))["employee_name"].value == "Jane Okafor"
+
+
+def test_a_caption_the_same_size_as_the_line_above_it_heads_its_box() -> None:
+    # labels above their values, the employee's box empty: never the employer's name above the employee's label
+    got = _fields(DocType.W2, [
+        (60, [(60, "EMPLOYEE COPY"), (480, "2025")]),
+        (87, [(57, "a Employee's social security number")]), (97, [(70, "XXX-XX-5041")]),
+        (111, [(57, "1 Wages, tips, other comp.")]), (121, [(129, "120,931.53")]),
+        (233, [(57, "Employer's name, address, and ZIP code")]),
+        (247, [(74, "Summit Analytics Corp")]),
+        (259, [(57, "Employee's name, address, and ZIP code")]),
+    ])
+    assert got["employer_name"] == "Summit Analytics Corp" and got["employee_name"] is None
+
+
+def test_a_document_title_is_never_a_persons_name() -> None:
+    # "Employee" is a label of the employee's name; the words after it in a title are label words, not a name
+    got = _fields(DocType.W2, [
+        (56, [(54, "Employee Annual Wage Summary")]), (96, [(54, "Tax Year: 2025")]),
+        (122, [(54, "Company:"), (184, "Pioneer Freight Systems")]),
+        (137, [(54, "Worker:"), (184, "Irene Thornton")]),
+        (230, [(54, "Wages, tips, other comp. (Box 1)"), (400, "87,671.29")])])
+    assert got["employee_name"] is None and got["employer_name"] == "Pioneer Freight Systems"
+    stub = _fields(DocType.PAY_STUB, [
+        (50, [(200, "RIVERBEND MEDICAL CENTER")]), (80, [(54, "EMPLOYEE PAY STATEMENT")]), (96, [(54, "EMPLOYEES")]),
+        (130, [(54, "GROSS PAY:"), (330, "1,236.54")])])
+    assert stub["employee_name"] is None
+
+
+def test_a_substitute_statement_names_its_employee_the_recipient() -> None:
+    got = _fields(DocType.W2, [
+        (56, [(54, "Employee Wage Statement")]), (96, [(54, "Tax Year: 2025")]),
+        (122, [(54, "Company:"), (184, "Pioneer Freight Systems")]),
+        (137, [(54, "Recipient:"), (184, "Irene Thornton")]),
+        (230, [(54, "Wages, tips, other comp. (Box 1)"), (400, "87,671.29")])])
+    assert got["employee_name"] == "Irene Thornton"

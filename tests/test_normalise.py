@@ -41,14 +41,14 @@ def test_money_printed_styles(printed: str, value: str) -> None:
     ("ocr", "value"),
     [("4,21O.55", "4210.55"), ("$l,500.00", "1500.00"), ("4, 210.55", "4210.55"), ("4.210.55", "4210.55"),
      ("§583.33", "5583.33"), ("20544,21", "20544.21"), ("1,234,56", "1234.56"),
-     ("5,71250", "5712.50")],
+     ("5,71250", "5712.50"), ("76559,.77", "76559.77"), ("935:42", "935.42"), ("1,236:54", "1236.54")],
 )
 def test_money_ocr_confusions_are_repaired_at_lower_confidence(ocr: str, value: str) -> None:
     parsed = normalise_money(ocr)
     assert parsed is not None and parsed.value == value and parsed.conf < 1.0
 
 
-@pytest.mark.parametrize("junk", ["", "Net Pay", "4,21", "12.3.4.5.6", "$", "1,2345.00", "ABC.DE"])
+@pytest.mark.parametrize("junk", ["", "Net Pay", "4,21", "12.3.4.5.6", "$", "1,2345.00", "ABC.DE", "10:30"])
 def test_money_refuses_what_is_not_an_amount(junk: str) -> None:
     assert normalise_money(junk) is None
 

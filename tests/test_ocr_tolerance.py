@@ -54,3 +54,25 @@ def test_a_day_glued_to_its_month_and_a_stray_letter_in_a_mask() -> None:
     parsed = normalise_last4("XXXXXXK1723")
     assert parsed is not None and parsed.value == "1723" and parsed.conf < 1.0
     assert normalise_last4("ACCT1723") is None and normalise_date("Feb 2026") is None
+
+
+def test_a_box_id_ocr_misread_still_opens_its_label_on_a_form_printed_twice() -> None:
+    # "e/f" read "eff" and "‘eff" on two copies side by side: each copy's label is a label, its box ends at the next
+    got = _fields(DocType.W2, [
+        (60, [(54, "W-2 Wage and Tax Statement 2025"), (320, "W-2 Wage and Tax Statement 2025")]),
+        (100, [(54, "eff Employee's name, address, and ZIP code"),
+               (320, "‘eff Employee's name, address, and ZIP code")]),
+        (113, [(70, "Thomas Thornton"), (336, "Thomas Thornton")]),
+        (125, [(70, "6954 Willow Lane"), (336, "6954 Willow Lane")]),
+    ])
+    assert got["employee_name"] == "Thomas Thornton"
+
+
+def test_specks_read_as_marks_after_a_value_are_not_part_of_it() -> None:
+    got = _fields(DocType.W2, [
+        (60, [(54, "W-2 Wage and Tax Statement 2025")]),
+        (100, [(54, "c Employer's name, address, and ZIP code")]),
+        (113, [(70, "Northwind Logistics LLC ‘ |")]),
+        (125, [(70, "5299 Chestnut Court")]),
+    ])
+    assert got["employer_name"] == "Northwind Logistics LLC"

@@ -176,3 +176,13 @@ def test_a_w2_list_in_plain_words_never_takes_state_wages_for_wages() -> None:
     ])
     assert [got[f] for f in ("wages", "federal_income_tax_withheld", "social_security_wages", "medicare_wages")] == [
         "52000.00", "6000.00", "53000.00", "54000.00"]
+
+
+def test_column_headings_with_qualifiers_read_as_one_cell_are_each_a_label() -> None:
+    # OCR joined two headings with their date formats and a rule between them into one cell
+    got = _fields(DocType.PAY_STUB, [
+        (50, [(54, "Evergreen Software Inc")]),
+        (120, [(54, "Check Date (DD/MM/YYYY)"), (190, "Period Beginning (DD/MM/YYYY) _ Period Ending (DD/MM/YYYY)")]),
+        (135, [(54, "10/03/2026"), (190, "24/02/2026"), (365, "09/03/2026")]),
+    ])
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-02-24", "2026-03-09")

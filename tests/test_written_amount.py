@@ -48,3 +48,15 @@ def test_a_checks_payee_line_and_date_are_read() -> None:
     rows = STUB + [(503, [(54, "TO THE ORDER OF"), (134, "Thomas Delgado")]), (515, [(134, "590 Maple Avenue")])]
     found = extract_fields(DocType.PAY_STUB, build_lines(lay_out(rows)))
     assert found["employee_name"].value == "Thomas Delgado" and found["pay_date"].value == "2026-04-01"
+
+
+def test_a_checks_figure_behind_protecting_marks_ocr_misread_still_confirms_it() -> None:
+    # "***$2,254.28" read "*#*G2,254.28", "**2,712.17" read "882,712.17", "/100" read "/L00"
+    stub = [(y, [(x, text.replace("1,100.00", "4,100.00")) for x, text in cells]) for y, cells in STUB]
+    for words, figure, net in (("Two Thousand Two Hundred Fifty-Four and 28/100 Dollars", "*#*G2,254.28", "2254.28"),
+                               ("Two Thousand Seven Hundred Twelve and 17/L00 Dollars", "882,712.17", "2712.17")):
+        check = [(475, [(54, f"PAY EXACTLY {words} ##RHRRRRRE")]), (509, [(395, "AMOUNT"), (493, figure)])]
+        assert _net_pay(stub + check) == net
+    check = [(475, [(54, "PAY EXACTLY Seven Hundred Ninety-Seven and 01/100 Dollars")]),
+             (509, [(395, "AMOUNT"), (493, "1797.01")])]
+    assert _net_pay(STUB + check) is None  # below a thousand, a digit before the figure makes it another amount

@@ -47,7 +47,9 @@ def fill_ranges(page: Page, rules: dict, found: dict[str, FieldValue | None]) ->
             continue
         for hit in page.hits_for(f"range:{i}"):
             day_first = says_day_first(page, hit)
-            dates = (_range_in(page.words_right(hit), day_first) or _range_in(page.words_below(hit), day_first))
+            # last, one cell further: after words OCR made of a qualifier or a leader ("(DD/MM/YYYY) ....cce ences")
+            dates = next((d for words in (page.words_right(hit), page.words_below(hit), page.words_right(hit, 2))
+                          if len(d := _range_in(words, day_first)) >= 2), [])
             if len(dates) >= 2:
                 found[rng["start"]] = found.get(rng["start"]) or dates[0]
                 found[rng["end"]] = found.get(rng["end"]) or dates[1]

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
+from loan_extractor.extraction.captions import box_id_row, value_above
 from loan_extractor.extraction.checkboxes import marked_under
 from loan_extractor.extraction.dated import fill_dated
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, number_in_sentence, says_day_first, standalone_year,
     unique_ein,
 )
-from loan_extractor.extraction.labels import BOX_ID, Hit, find_hits, in_label_or_sum_position, tokens
+from loan_extractor.extraction.labels import RULE, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
 from loan_extractor.extraction.normalise import (
@@ -23,7 +24,7 @@ from loan_extractor.extraction.normalise import (
 )
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
-from loan_extractor.extraction.values import FieldValue, name_only, read_value
+from loan_extractor.extraction.values import FieldValue, name_only, person_name, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.extraction.written_amount import written_amount
 from loan_extractor.spec import DocType, FieldKind, fields_of
@@ -71,7 +72,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     for name in [n for n, kind in kinds.items() if kind is FieldKind.LAST4 and found.get(n) is None]:
         found[name] = number_in_sentence(lines, rules["fields"].get(name, []))
     for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
-        found[name] = name_only(found.get(name))
+        found[name] = (person_name if name in rules.get("names", []) else name_only)(found.get(name))
     check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
 
@@ -83,8 +84,14 @@ def _label_position(line: Line, hit: Hit) -> bool:
         return True
     segment = line.segment_of[hit.box_start]
     start = line.segment_of.index(segment)
-    before = tuple(t for w in line.words[start : hit.box_start] for t in tokens(w.text))
+    before = tuple(t for w in line.words[start : hit.box_start] if not _qualifier_or_rule(w.text)
+                   for t in tokens(w.text))
     return start < hit.box_start and _labels_only(before)
+
+
+def _qualifier_or_rule(text: str) -> bool:
+    """A label's qualifier in brackets ("(DD/MM/YYYY)") or a rule OCR read between two headings ("_")."""
+    return bool(RULE.match(text)) or (text.startswith("(") and text.rstrip(":").endswith(")"))
 
 
 def _labels_only(toks: tuple[str, ...]) -> bool:
@@ -111,16 +118,16 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
         below = page.words_below(hit)
         above = []
         if rules.get("box_ids"):
-            if below and all(BOX_ID.match(w.text) for w in below):
+            if box_id_row(below):
                 below = []  # the ids of the next row of boxes, under a caption printed below its value
-            above = page.words_above(hit)
+            above = value_above(page, hit)
         for words in (right, below, *wrapped, above):
             value = read_value(kind, words, parse)
             if value is not None and words is not right and _one_of_a_column(page, kind, value):
                 continue
             if value is not None and name in rules.get("names", []):
-                value = name_only(value)  # without the amounts of boxes beside it or its street, then judged
-                if ID_DIGITS.search(str(value.value)):
+                value = person_name(value)  # without the amounts of boxes beside it or its street, then judged
+                if value is not None and ID_DIGITS.search(str(value.value)):
                     break  # an ID number beside a label word of the name ("Employee ID" read "Employee {D:")
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value

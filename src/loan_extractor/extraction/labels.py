@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from loan_extractor.extraction.leaders import COLON_AS_S_COST, LEADER_CHARS, colon_read_as_s, is_leader
 from loan_extractor.extraction.phrase_index import Phrase, phrase_index
 from loan_extractor.extraction.plausible import has_cents
+from loan_extractor.extraction.token_match import fold_lookalikes, split_similarity, token_similarity
 from loan_extractor.extraction.words import Line
 
-_FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # W-2 style box ids printed before a label: "a", "c", "1", "12a", and two boxes in one on reprints: "e/f"; OCR may
 # read a speck after one as a period ("12a.").
@@ -29,9 +30,12 @@ ITEM_NUMBER = re.compile(r"^\(?(?:\d{1,2}[a-z]?|[1lI][a-h]|[a-z])[.)]$|^\d{1,2}[
 ABBREVIATIONS = {"no": "number", "num": "number", "nbr": "number", "soc": "social", "sec": "security",
                  "fed": "federal"}
 PROSE_EXTRA_TOKENS = 8  # a label followed by more words than this in its segment is a sentence
+LONG_LEADER = 6  # ... unless they hold a dotted leader this long
 CLIPPED_MIN = 4  # a label's last word cut at its box's edge ("other compe") keeps at least this many letters
 CLIPPED_SIM = 0.85
 JUNK_SIM = 0.85  # a label token matched after skipping a stray word OCR put inside the label
+MISREAD_BOX_ID = 3  # a box id OCR misread is at most this many characters
+SPECKS = "‘’'`\".,:;|"  # marks OCR reads from specks beside a word
 BOX_ID_GAP = 3.0  # a box id printed in its own column stands at most this many line heights before its label
 
 
@@ -71,36 +75,6 @@ def line_tokens(line: Line) -> list[tuple[str, int]]:
     return [(tok, i) for i, word in enumerate(line.words) for tok in _tokens(word.text)]
 
 
-def _fold(token: str) -> str:
-    """OCR look-alikes made equal: 0/o, 1/l/i, 5/s, "rn"/"m", "vv"/"w"."""
-    return token.translate(_FOLD).replace("rn", "m").replace("vv", "w")
-
-
-@lru_cache(maxsize=65536)
-def token_similarity(seen: str, label: str) -> float:
-    """1.0 equal, 0.95 equal after folding OCR look-alikes, 0.85 one or two edits away, else 0."""
-    if seen == label:
-        return 1.0
-    if _fold(seen) == _fold(label):
-        return 0.95
-    allowed = 0 if len(label) < 5 else 1 if len(label) < 10 else 2
-    if allowed and abs(len(seen) - len(label)) <= allowed and _edits(seen, label, allowed) <= allowed:
-        return 0.85
-    return 0.0
-
-
-def _edits(a: str, b: str, cap: int) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > cap:
-            return cap + 1
-        previous = current
-    return previous[-1]
-
-
 def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], box_ids: bool = False,
               lexicon: frozenset[str] = frozenset(), position: Position | None = None) -> list[Hit]:
     """Every label of the vocabulary (phrase -> targets) found in label position, overlaps resolved.
@@ -108,16 +82,27 @@ def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], bo
     A word that is itself in the lexicon (e.g. "employee") is never taken as a misread
     of a near neighbour ("employer"): near matches are for OCR noise only.
     """
-    index = phrase_index(vocabulary, _tokens, token_similarity, _fold)
+    index = phrase_index(vocabulary, _tokens, token_similarity, fold_lookalikes)
     found: list[Hit] = []
     for number, line in enumerate(lines):
-        toks = line_tokens(line)
-        for phrase, i in index.starts([tok for tok, _ in toks], lexicon):
-            hit = _match_at(line, number, toks, i, index.phrases[phrase], box_ids, lexicon)
-            if hit is not None:
-                found.append(hit)
+        for toks, cost in _readings(line):
+            for phrase, i in index.starts([tok for tok, _ in toks], lexicon):
+                hit = _match_at(line, number, toks, i, index.phrases[phrase], box_ids, lexicon)
+                if hit is not None:
+                    found.append(replace(hit, score=hit.score * cost) if cost < 1 else hit)
     where = position or in_label_position
     return resolve([hit for hit in found if where(lines[hit.line], hit)])
+
+
+def _readings(line: Line) -> list[tuple[list[tuple[str, int]], float]]:
+    """The line's tokens, and, where OCR read a label's colon as an "S" (leaders.colon_read_as_s), its tokens
+    with that "S" left out, at a cost."""
+    toks = line_tokens(line)
+    mended = {i: text for i in range(len(line.words)) if (text := colon_read_as_s(line.words, i))}
+    if not mended:
+        return [(toks, 1.0)]
+    other = [(tok, i) for i, word in enumerate(line.words) for tok in _tokens(mended.get(i, word.text))]
+    return [(toks, 1.0), (other, COLON_AS_S_COST)]
 
 
 def _similar(seen: str, label: str, lexicon: frozenset[str]) -> float:
@@ -139,7 +124,8 @@ def _match_at(line: Line, index: int, toks: list[tuple[str, int]], i: int, label
     if _part_of_compound(line, toks, i, used):
         return None
     score = sum(sims) / len(ptoks)
-    return Hit(label.text, label.targets, index, start, end, score, len(sims), _box_start(line, start, box_ids))
+    return Hit(label.text, label.targets, index, start, end, score, len(sims),
+               _box_start(line, start, box_ids, lexicon))
 
 
 def _part_of_compound(line: Line, toks: list[tuple[str, int]], i: int, used: int) -> bool:
@@ -164,7 +150,8 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
 
     OCR splits words ("P ay") and glues them ("PayDate"): a label token may match two line
     tokens joined, and two label tokens one line token (counted as two matches); such joins
-    must be exact, or "Co-Borrower" would pass for "Borrower".
+    must be exact, or "Co-Borrower" would pass for "Borrower", but for a long word split
+    with a stray letter (split_similarity).
     """
     sims: list[float] = []
     j = i
@@ -175,8 +162,8 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
         if sim := _similar(seen, ptoks[k], lexicon):
             sims.append(sim)
             j, k = j + 1, k + 1
-        elif j + 1 < len(toks) and token_similarity(seen + toks[j + 1][0], ptoks[k]) >= 0.95:
-            sims.append(0.9)
+        elif j + 1 < len(toks) and (joined := split_similarity(seen, toks[j + 1][0], ptoks[k], lexicon)):
+            sims.append(joined)
             j, k = j + 2, k + 1
         elif glued := _glued_tokens(seen, ptoks, k):
             sims.extend([0.9] * glued)
@@ -217,7 +204,7 @@ def _clipped(seen: str, ptoks: Sequence[str], k: int) -> bool:
             and label.startswith(seen))
 
 
-def _box_start(line: Line, start: int, box_ids: bool) -> int:
+def _box_start(line: Line, start: int, box_ids: bool, lexicon: frozenset[str] = frozenset()) -> int:
     """Where a label's box begins: at its box id ("12a", W-2 style, where the type has them) or at a question's
     number ("9. Property address"), which is never the value of the label before it."""
     before = start - 1
@@ -226,9 +213,20 @@ def _box_start(line: Line, start: int, box_ids: bool) -> int:
     if before >= 0 and line.segment_of[before] == line.segment_of[start]:
         if (box_ids and BOX_ID.match(line.words[before].text)) or ITEM_NUMBER.match(line.words[before].text):
             return before
+        if box_ids and _misread_box_id(line, before, lexicon):
+            return before
     if before >= 0 and box_ids and BOX_ID.match(line.words[before].text) and _alone(line, before):
         return before  # a box id in a column of its own ("2 | Federal income tax withheld"), never a value
     return start
+
+
+def _misread_box_id(line: Line, index: int, lexicon: frozenset[str]) -> bool:
+    """A box id OCR misread ("eff" or "ef" for "e/f", "©" for "c"): a short word opening the label's segment, no
+    figure and no label word."""
+    text = line.words[index].text.strip(SPECKS)  # a speck OCR glued to it ("‘eff")
+    opens = index == 0 or line.segment_of[index - 1] != line.segment_of[index]
+    return (opens and 0 < len(text) <= MISREAD_BOX_ID and not any(c.isdigit() for c in text)
+            and not any(t in lexicon for t in _tokens(text)))
 
 
 def _alone(line: Line, index: int) -> bool:
@@ -246,10 +244,14 @@ def in_label_position(line: Line, hit: Hit) -> bool:
     while seg_start < hit.start and RULE.match(line.words[seg_start].text):
         seg_start += 1  # rules and specks read as words open no sentence
     last = line.words[hit.end - 1].text
-    colon = last.endswith(":") or (hit.end < len(line.words) and line.words[hit.end].text.startswith(":"))
+    # a colon, or a dotted leader (a colon OCR read as an "S" before it: "PERIODS ......"), ends a label
+    colon = last.endswith(":") or (hit.end < len(line.words) and (line.words[hit.end].text.startswith(":") or (
+        len(line.words[hit.end].text) >= LEADER_CHARS and is_leader(line.words[hit.end]))))
     opens = hit.box_start == seg_start or (hit.start - seg_start == 1 and len(line.words[seg_start].text) <= 2)
     seg_len = line.segment_of.count(segment)
-    short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS
+    # a sentence never holds a dotted leader: the words after one are its junk and a value, however many
+    short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS or any(
+        len(w.text) >= LONG_LEADER and is_leader(w) for w in line.words[hit.end : seg_start + seg_len])
     return (opens and short) or colon or hit.box_start < hit.start  # a box id marks a label too
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from loan_extractor.extraction.labels import BOX_ID, Hit, tokens
+from loan_extractor.extraction.labels import Hit, tokens
+from loan_extractor.extraction.leaders import LEADER_CHARS, after_leader, without_leaders
 from loan_extractor.extraction.words import Line, Word
 
 BELOW_LINES = 3  # how many lines under a label its value may sit
@@ -17,7 +18,6 @@ HANG_LIMIT = 12.0  # ... and starts at most this many line heights left of a hea
 WRAP_GAP = 1.0  # a wrapped row of options follows the row above within this many line heights
 HEADING_SIZE = 2.0  # a word this many times taller than a value's first word is a heading beside it
 OPENER_CHARS = 2  # a word this short opening a label's segment belongs to the label's box (as in labels.py)
-CAPTION_LINES = 6  # how many lines above a caption printed under its value the box's id may be
 ONE_WORD_COST = 0.05  # a label of one word found alone is weaker evidence than a longer label read a little noisily
 
 
@@ -63,6 +63,7 @@ class Page:
         limit = stop.box_start if stop else len(line.words)
         segment = line.segment_of[hit.end - 1]
         same = _after_qualifier(line, [i for i in range(hit.end, limit) if line.segment_of[i] == segment])
+        same = same[len(same) - len(after_leader([line.words[i] for i in same])):]  # past a dotted leader
         if not any(_is_value_word(line.words[i]) for i in same):
             same = []
         rest = [i for i in range(hit.end, limit) if line.segment_of[i] != segment]
@@ -103,14 +104,14 @@ class Page:
             right = min(right, self._column_edge(index, label_end))
             inside = [i for i, w in enumerate(line.words)
                       if (left <= w.x0 or _hangs_under(w, column, after)) and w.cx < right]
-            if inside and line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
+            if not inside or _only_leader([line.words[i] for i in inside]):
+                continue  # nothing, or a dotted leader OCR put on a line of its own
+            if line.words[inside[0]].x0 > label_end + BELOW_REACH * origin.height:
                 # words far right of a short label: its right-aligned value, or words of a box further right (a
                 # form printed twice), which a nearer line under the label shows to be the case
                 far = far or self._far_value(hit, index, [line.words[i] for i in inside])
                 continue
-            if not inside:
-                continue
-            if line.words[inside[0]].text.endswith(":") or self._in_label(index, inside[0]):
+            if line.words[inside[0]].text.endswith(":") or self.in_label(index, inside[0]):
                 return far  # an unknown label ("Net Pav:") or the end of a label begun further left: no value
             # a heading printed much larger beside the value (a W-2's tax year in the corner) is not part of it
             inside = [i for i in inside if line.words[i].height <= HEADING_SIZE * line.words[inside[0]].height]
@@ -122,37 +123,12 @@ class Page:
             return [line.words[i] for i in inside]
         return far
 
-    def words_above(self, hit: Hit) -> list[Word]:
-        """The value of a caption printed under it (laser forms: the box's id alone at its top left, the value,
-        then the caption in small type): the first line under that box id, inside the caption's cell.
-
-        A label that carries its own box id ("1 Wages, ...") heads its box, and a label or another value between
-        the box id and the caption means the box id is not this caption's: nothing is read then.
-        """
-        origin = self.lines[hit.line]
-        if hit.box_start < hit.start:
-            return []
-        left, right = self.cell(hit)
-        x0 = origin.words[hit.start].x0
-        for index in range(hit.line - 1, max(hit.line - 1 - CAPTION_LINES, -1), -1):
-            line = self.lines[index]
-            if line.page != origin.page:
-                break
-            inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
-            if any(self._in_label(index, i) for i in inside):
-                return []
-            if len(inside) == 1 and BOX_ID.match(line.words[inside[0]].text) and (
-                    abs(line.words[inside[0]].x0 - x0) <= line.height):
-                below = self.lines[index + 1] if index + 1 < hit.line else None
-                return [w for w in below.words if left <= w.x0 and w.cx < right] if below else []
-        return []
-
     def _far_value(self, hit: Hit, index: int, words: list[Word]) -> list[Word]:
         """Words far right of a label that are its box's value: all value words, none of them a label's, and no
         other label begins between the label's end and them on the lines from the label's down to theirs."""
         line = self.lines[index]
         if not all(_is_value_word(w) for w in words) or any(
-                self._in_label(index, line.words.index(w)) for w in words):
+                self.in_label(index, line.words.index(w)) for w in words):
             return []
         label_end = self.lines[hit.line].words[hit.end - 1].x1
         between = [h for n in range(hit.line, index + 1) for h in self.hits_on.get(n, [])
@@ -184,7 +160,7 @@ class Page:
         left, right = first[0].x0 - line.height, max(w.x1 for w in first) + line.height
         return first + [w for w in after.words if left <= w.x0 < right]
 
-    def _in_label(self, index: int, word: int) -> bool:
+    def in_label(self, index: int, word: int) -> bool:
         """Whether a word of a line belongs to a label found there ("Tax Statement" of "Form W-2 Wage and ...")."""
         return any(h.box_start <= word < h.end for h in self.hits_on.get(index, []))
 
@@ -321,6 +297,11 @@ def _closes_words(line: Line, label: Hit, first: int) -> bool:
     before = [w.text for w, s in zip(line.words[first : label.box_start], line.segment_of[first:]) if s == segment]
     return (label.end - label.box_start == 1 and sum(c.isalnum() for t in before for c in t) >= 2
             and (label.end >= len(line.words) or line.segment_of[label.end] != segment))
+
+
+def _only_leader(words: list[Word]) -> bool:
+    """Words that are all a dotted leader's; a lone dash or colon is an empty box's mark, not a leader."""
+    return not without_leaders(words) and len("".join(w.text for w in words)) >= LEADER_CHARS
 
 
 def _is_value_word(word: Word) -> bool:

@@ -67,6 +67,10 @@ def normalise_money(text: str) -> Parsed | None:
         fixed, conf = fixed[:-2] + "." + fixed[-2:], conf * 0.8  # "5,71250": the cents' point lost
     if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d{3,}),\d{2}", fixed):
         fixed, conf = fixed[:-3] + "." + fixed[-2:], conf * 0.8  # "20544,21": the cents' point read as a comma
+    if re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:,\.|\.,)\d{2}|(?:\d{1,3}(?:,\d{3})+|\d{3,})[:;]\d{2}", fixed):
+        # "76559,.77": a speck beside the cents' point read as a comma; "935:42": the point read as a colon (never
+        # a time of day, whose hours are one or two digits)
+        fixed, conf = re.sub(r",\.|\.,|[:;]", ".", fixed), conf * 0.8
     match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?", fixed)
     if not match:
         return None

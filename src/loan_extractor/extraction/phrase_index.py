@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from loan_extractor.extraction.token_match import SPLIT_WORD_MIN
+
 EXACT_ENOUGH = 0.95  # glued and split tokens must match at least this well (labels._align)
 MAX_EDITS = 2  # token_similarity: one edit under 10 letters, two from 10, between tokens this close in length
 _CACHE_LIMIT = 50_000  # distinct tokens remembered per index before its memo starts over
@@ -95,7 +97,8 @@ class PhraseIndex:
                     found.update((number, i) for number in self._by_first[key])
             if i + 1 < len(toks):
                 for key, sim in self._firsts.near(seen + toks[i + 1]):
-                    if sim >= EXACT_ENOUGH:
+                    if sim >= EXACT_ENOUGH or (len(key) >= SPLIT_WORD_MIN and seen.isalpha()
+                                               and toks[i + 1].isalpha()):  # token_match.split_similarity decides
                         found.update((number, i) for number in self._by_first[key])
             for key, sim in self._prefixes.near(seen):
                 if sim >= EXACT_ENOUGH:

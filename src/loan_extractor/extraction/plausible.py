@@ -15,7 +15,7 @@ from loan_extractor.extraction.words import Word
 
 DATE_WORDS = 3  # a printed date spans at most this many words ("March 1, 2026")
 _RANGE_DASH = re.compile(r"[-–—]|to|thru")
-_CENTS = re.compile(r"[.,]\d{2}\)?-?$")
+_CENTS = re.compile(r"(?:[.,]|(?<=\d{3})[:;])\d{2}\)?-?$")  # "935:42": the point read as a colon
 
 
 def date_indexes(words: Sequence[Word]) -> set[int]:

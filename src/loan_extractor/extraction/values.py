@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
+from loan_extractor.extraction.leaders import LEADER_CHARS, is_leader
 from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_text
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
@@ -41,6 +42,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
         text = " ".join(w.text for w in words)
         if tuple(tokens(text)) in label_phrases() or _label_piece(words):
             return None  # a label printed beside this one, not its value
+        if kind is FieldKind.TEXT and any(len(w.text) >= LEADER_CHARS and is_leader(w) for w in words):
+            return None  # a dotted leader OCR read into the words: what surrounds it is its junk, or a label's
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
     dated = date_indexes(words) if kind is not FieldKind.DATE else set()
@@ -105,6 +108,17 @@ def name_only(value: FieldValue | None) -> FieldValue | None:
     return FieldValue(parsed.value, value.conf, tuple(words)) if parsed else value
 
 
+def person_name(value: FieldValue | None) -> FieldValue | None:
+    """A person's name as name_only gives it; none when its words are all words of labels: a document's title
+    ("Employee Wage Statement" read as the label "Employee" and "Wage Statement") or a label OCR garbled
+    ("EMPLOYEES" for "EMPLOYEE:"), never a person."""
+    value = name_only(value)
+    if value is None or not isinstance(value.value, str):
+        return value
+    words = tokens(value.value)
+    return None if words and all(w in lexicon() for w in words) else value
+
+
 def _label_piece(words: Sequence[Word]) -> bool:
     """Words of another label, which OCR broke up or a box clipped: "security wages", "3 Social ' security 5"
     (box numbers around label words). Only a run of a label's own words counts, so "First Coastal Bank" is a name."""
@@ -143,11 +157,12 @@ def _words_in(words: Sequence[Word], span: tuple[int, int]) -> list[Word]:
 
 
 def _trim_rules(words: Sequence[Word]) -> list[Word]:
-    """Drop box rules and colons read as words at the ends; inside a value they stay and cost confidence."""
+    """Drop box rules, colons and dotted leaders read as words at the ends; inside a value they stay and cost
+    confidence."""
     kept = list(words)
-    while kept and not kept[0].text.strip(":|_"):
+    while kept and (not kept[0].text.strip(":|_") or is_leader(kept[0])):
         kept.pop(0)
-    while kept and not kept[-1].text.strip(":|_"):
+    while kept and (not kept[-1].text.strip(":|_") or is_leader(kept[-1])):
         kept.pop()
     return kept
 

@@ -15,8 +15,9 @@ UNITS = {w: n for n, w in enumerate(
     "seventeen eighteen nineteen".split())}
 TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n > 1}
 SCALES = {"thousand": 1000, "million": 1_000_000}
-CENTS = re.compile(r"^(\d{2})/100$")
+CENTS = re.compile(r"^(\d{2})/[1lIL|][0Oo]{2}$")  # "17/100", its 1 and 0s read as look-alikes ("17/L00")
 WRITTEN_COST = 0.9  # read from words and confirmed by figures, but with no label naming it
+PROTECTED_COST = 0.8  # ... by figures whose protecting marks OCR misread
 
 
 def amount_in_words(words: Sequence[str]) -> int | None:
@@ -68,9 +69,23 @@ def written_amount(lines: Sequence[Line]) -> FieldValue | None:
         return None
     cents = amounts.pop()
     wanted = f"{cents // 100}.{cents % 100:02d}"
+    grouped = f"{cents // 100:,}.{cents % 100:02d}"
     for line in lines:
         for word in line.words:
             parsed = normalise_money(word.text)
             if parsed is not None and parsed.value == wanted and "." in word.text:
                 return FieldValue(wanted, round(min(word.conf, parsed.conf) * WRITTEN_COST, 3), (word,))
+    for line in lines:
+        for word in line.words:
+            if _protected(word.text, grouped):
+                return FieldValue(wanted, round(word.conf * WRITTEN_COST * PROTECTED_COST, 3), (word,))
     return None
+
+
+def _protected(text: str, grouped: str) -> bool:
+    """A check's figures behind the marks that protect them ("***$2,254.28"), the marks and the dollar sign
+    misread ("*#*G2,254.28", "882,712.17" for "**2,712.17"): the amount, printed with its thousands comma, ends the
+    word; one below a thousand only after a character that is no digit."""
+    if not text.endswith(grouped) or len(text) == len(grouped):
+        return False
+    return "," in grouped or not text[-len(grouped) - 1].isdigit()
