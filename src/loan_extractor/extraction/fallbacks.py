@@ -23,6 +23,8 @@ from loan_extractor.spec import FieldKind
 
 HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
 HEADING_COST = 0.85  # a name read without its label is less certain
+ROW_CELLS = 4  # a line of this many cells is a table's row, not a heading
+SMALL_PRINT = 0.75  # a cell set this much smaller than the page's usual type is a caption, not a heading
 PART_COST = 0.9  # a name composed from some of its parts only
 SHARED_YEAR_COST = 0.9  # a period's start date given its year from the end date
 UNLABELLED_COST = 0.85  # a period read from a sentence, without its label
@@ -152,10 +154,15 @@ def fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
 def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
     """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
     wanted = [tokens(k) for k in keywords if k != "*"]
-    for _, cell in unlabelled_top_cells(page, HEADING_LINES):
+    usual = statistics.median(w.height for line in page.lines for w in line.words) if page.lines else 0.0
+    for index, cell in unlabelled_top_cells(page, HEADING_LINES):
+        if len(set(page.lines[index].segment_of)) >= ROW_CELLS:
+            continue  # a row of captions or codes over a table's columns ("CO. | FILE | DEPT. | CLOCK")
         toks = tokens(" ".join(w.text for w in cell))
         if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)) or cell[0].text.endswith(":"):
             continue  # a colon after the first word: a label the rules do not know, with its value
+        if max(w.height for w in cell) < SMALL_PRINT * usual:
+            continue  # the captions of a row of codes over the heading ("CO. FILE DEPT. CLOCK")
         if "*" in keywords or any(_contains(toks, k) for k in wanted):
             value = read_value(FieldKind.TEXT, cell)
             return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None

@@ -23,6 +23,7 @@ from loan_extractor.extraction.normalise import (
 )
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
+from loan_extractor.extraction.stacked import words_beside
 from loan_extractor.extraction.values import FieldValue, name_only, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.extraction.written_amount import written_amount
@@ -114,7 +115,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             if below and all(BOX_ID.match(w.text) for w in below):
                 below = []  # the ids of the next row of boxes, under a caption printed below its value
             above = page.words_above(hit)
-        for words in (right, below, *wrapped, above):
+        beside = [] if right else words_beside(page, hit)
+        for words in (right, beside, below, *wrapped, above):
             value = read_value(kind, words, parse)
             if value is not None and words is not right and _one_of_a_column(page, kind, value):
                 continue
