@@ -71,7 +71,7 @@ def _quarter(page: Page, doc: SampleDoc, left: float, top: float, width: float, 
     page.text(left, top + 256, caption, 5.5)
 
 
-def four_up(page: Page, doc: SampleDoc) -> None:
+def quad_copies(page: Page, doc: SampleDoc) -> None:
     """Four copies of the same W-2 in a two by two grid, dashed perforations between them."""
     gap = 16.0
     width = (CONTENT - gap) / 2
@@ -139,4 +139,4 @@ def box_table(page: Page, doc: SampleDoc) -> None:
         y += 18
 
 
-LAYOUTS = {"four_up": four_up, "box_table": box_table}
+LAYOUTS = {"quad_copies": quad_copies, "box_table": box_table}
