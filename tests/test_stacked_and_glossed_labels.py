@@ -81,3 +81,15 @@ def test_a_row_of_caption_cells_is_no_heading_however_large_its_type() -> None:
         (100, [(54, "Employee Name"), (200, "Jo Park")]),
     ]))
     assert got["employer_name"] == "Pioneer Freight Systems"
+
+
+def test_a_stroke_of_a_perforation_beside_a_caption_is_no_name() -> None:
+    # a four-up W-2's dashed fold line OCR read as "1" right of the employee's caption; the name is under it
+    got = _fields(DocType.W2, (10.0, [
+        (50, [(54, "2025 W-2 Wage and Tax Statement")]),
+        (98, [(54, "c Employer's name, address, and ZIP code"), (306, "1")]),
+        (110, [(58, "Riverbend Medical Center")]),
+        (145, [(54, "e/f Employee's name, address, and ZIP code"), (306, "1")]),
+        (157, [(58, "Olivia Reyes")]),
+    ]))
+    assert (got["employer_name"], got["employee_name"]) == ("Riverbend Medical Center", "Olivia Reyes")

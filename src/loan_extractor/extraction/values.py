@@ -18,6 +18,7 @@ from loan_extractor.spec import FieldKind
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
 _LONE_SIGNS = frozenset({"-", "\u2212", "\u2013", "\u2014"})
 SIGN_GAP = 0.25  # a lone dash further than this many word heights from an amount is no sign of it
+MIN_TEXT_LETTERS = 2  # a text value (a name, an employer, an address) holds at least this many letters
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
         text = " ".join(w.text for w in words)
         if tuple(tokens(text)) in label_phrases() or _label_piece(words):
             return None  # a label printed beside this one, not its value
+        if sum(c.isalpha() for c in text) < MIN_TEXT_LETTERS:
+            return None  # a perforation or a rule OCR read as a character ("1", "!"), never a name or an address
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
     dated = date_indexes(words) if kind is not FieldKind.DATE else set()
