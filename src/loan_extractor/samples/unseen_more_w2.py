@@ -108,7 +108,7 @@ def box_table(page: Page, doc: SampleDoc) -> None:
     page.text(MARGIN + 300, 114, str(f["employer_ein"]), 10)
     page.text(MARGIN + 300, 134, "Employee's social security number", 8, bold=True)
     page.text(MARGIN + 300, 148, _ssn(page, doc), 10)
-    first, last, suffix = pick(SPLIT_CAPTIONS, s.variant)  # type: ignore[arg-type]
+    first, last, suffix = SPLIT_CAPTIONS[s.variant % len(SPLIT_CAPTIONS)]
     widths = (200.0, 200.0, 60.0)
     left = MARGIN
     for caption, value, w in zip((first, last, suffix), (str(x["first"]), str(x["last"]), ""), widths):
