@@ -93,3 +93,13 @@ def test_a_stroke_of_a_perforation_beside_a_caption_is_no_name() -> None:
         (157, [(58, "Olivia Reyes")]),
     ]))
     assert (got["employer_name"], got["employee_name"]) == ("Riverbend Medical Center", "Olivia Reyes")
+
+
+def test_the_one_masked_number_of_a_page_is_its_last_four_when_the_label_was_lost() -> None:
+    # OCR read the small "Savings Account" caption over the number as "a"
+    rows = [(50, [(54, "Prairie National Bank")]), (92, [(54, "Marcus W Delgado"), (330, "Statement Period")]),
+            (128, [(330, "a")]), (140, [(330, "XXXXXX4454")])]
+    assert _fields(DocType.BANK_STATEMENT, (10.0, rows))["account_number_last4"] == "4454"
+    # a card's masked number among the transactions: two numbers, neither is taken
+    rows.append((300, [(54, "03/04"), (100, "Card purchase ****7781"), (400, "-12.00")]))
+    assert _fields(DocType.BANK_STATEMENT, (10.0, rows))["account_number_last4"] is None

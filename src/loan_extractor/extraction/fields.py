@@ -11,7 +11,7 @@ from loan_extractor.extraction.checkboxes import marked_under
 from loan_extractor.extraction.dated import fill_dated
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, number_in_sentence, says_day_first, standalone_year,
-    unique_ein,
+    unique_ein, unique_masked_number,
 )
 from loan_extractor.extraction.labels import BOX_ID, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
@@ -70,7 +70,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     if "loan_purpose" in kinds and found.get("loan_purpose") is None and (mark := marked_under(lines)):
         found["loan_purpose"] = FieldValue(mark[0], round(mark[1].conf * MARK_UNDER_COST, 3), (mark[1],))
     for name in [n for n, kind in kinds.items() if kind is FieldKind.LAST4 and found.get(n) is None]:
-        found[name] = number_in_sentence(lines, rules["fields"].get(name, []))
+        found[name] = number_in_sentence(lines, rules["fields"].get(name, [])) or unique_masked_number(lines)
     for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
         found[name] = name_only(found.get(name))
     check_amounts(doc_type.value, found)
