@@ -103,3 +103,21 @@ def test_the_one_masked_number_of_a_page_is_its_last_four_when_the_label_was_los
     # a card's masked number among the transactions: two numbers, neither is taken
     rows.append((300, [(54, "03/04"), (100, "Card purchase ****7781"), (400, "-12.00")]))
     assert _fields(DocType.BANK_STATEMENT, (10.0, rows))["account_number_last4"] is None
+
+
+def test_a_date_format_qualifier_whose_closing_parenthesis_ocr_lost_is_no_value() -> None:
+    got = _fields(DocType.PAY_STUB, (10.0, [
+        (60, [(54, "Northwind Logistics LLC")]),
+        (70, [(324, "Period Beginning: (DD/MM/YYYY"), (500, "01/03/2026")]),
+        (84, [(324, "Week Ending: (DD/MM/YYYY)"), (500, "31/03/2026")]),
+    ]))
+    assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-01", "2026-03-31")
+
+
+def test_a_substitute_w2_names_the_employee_its_recipient() -> None:
+    got = _fields(DocType.W2, (10.0, [
+        (50, [(54, "Employee Wage Statement")]), (90, [(54, "Tax Year: 2025")]),
+        (120, [(54, "Company:"), (160, "Northwind Logistics LLC")]),
+        (165, [(54, "Recipient:"), (160, "José Ibáñez")]),
+    ]))
+    assert got["employee_name"] == "José Ibáñez"
