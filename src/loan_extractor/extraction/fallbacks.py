@@ -14,7 +14,7 @@ from loan_extractor.extraction.amount_checks import STREET_ADDRESS
 from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, unlabelled_top_cells
 from loan_extractor.extraction.normalise import (
-    Parsed, day_first_hint, normalise_date, normalise_ein, normalise_year,
+    Parsed, day_first_hint, normalise_date, normalise_ein, normalise_last4, normalise_year,
 )
 from loan_extractor.extraction.plausible import shared_year_range, split_date_ranges
 from loan_extractor.extraction.values import FieldValue, dates_in, read_value
@@ -23,6 +23,8 @@ from loan_extractor.spec import FieldKind
 
 HEADING_LINES = 6  # an unlabelled name is looked for in this many lines at the top
 HEADING_COST = 0.85  # a name read without its label is less certain
+ROW_CELLS = 4  # a line of this many cells is a table's row, not a heading
+SMALL_PRINT = 0.75  # a cell set this much smaller than the page's usual type is a caption, not a heading
 PART_COST = 0.9  # a name composed from some of its parts only
 SHARED_YEAR_COST = 0.9  # a period's start date given its year from the end date
 UNLABELLED_COST = 0.85  # a period read from a sentence, without its label
@@ -34,6 +36,7 @@ CENTURY_COST = 0.75  # ... whose century OCR misread ("Statement0O25"), given ba
 # "Statement2O25": a title word and a year OCR joined, the year with at least three true digits
 GLUED_YEAR = re.compile(r"[A-Za-z]{4,}((?=(?:[^\d]*\d){3})[\dOolIS]{4})")
 EIN_SHAPE = re.compile(r"\d{2}-\d{7}")
+MASKED_SHAPE = re.compile(r"(?i)(?:[X*•#]{3,}-?)+(?:[X*•#]{2,}-)?\d{4}")  # XXXXXX4454, ***-**-1234
 # words joining a number to its label in a sentence: "account no. ending in 1234"
 CONNECTORS = frozenset({"no", "number", "ending", "in", "is", "nbr"})
 RANGE_WORDS = frozenset({"to", "through", "thru", "until", "-", "–", "—"})
@@ -154,10 +157,15 @@ def fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
 def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
     """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
     wanted = [tokens(k) for k in keywords if k != "*"]
-    for _, cell in unlabelled_top_cells(page, HEADING_LINES):
+    usual = statistics.median(w.height for line in page.lines for w in line.words) if page.lines else 0.0
+    for index, cell in unlabelled_top_cells(page, HEADING_LINES):
+        if len(set(page.lines[index].segment_of)) >= ROW_CELLS:
+            continue  # a row of captions or codes over a table's columns ("CO. | FILE | DEPT. | CLOCK")
         toks = tokens(" ".join(w.text for w in cell))
         if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)) or cell[0].text.endswith(":"):
             continue  # a colon after the first word: a label the rules do not know, with its value
+        if max(w.height for w in cell) < SMALL_PRINT * usual:
+            continue  # the captions of a row of codes over the heading ("CO. FILE DEPT. CLOCK")
         if "*" in keywords or any(_contains(toks, k) for k in wanted):
             value = read_value(FieldKind.TEXT, cell)
             return FieldValue(value.value, round(value.conf * HEADING_COST, 3), value.words) if value else None
@@ -206,6 +214,17 @@ def number_in_sentence(lines: Sequence[Line], phrases: Sequence[str]) -> FieldVa
             value = read_value(FieldKind.LAST4, words[:1])
             found += [FieldValue(value.value, round(value.conf * UNLABELLED_COST, 3), value.words)] if value else []
     return found[0] if found and len({v.value for v in found}) == 1 else None
+
+
+def unique_masked_number(lines: Sequence[Line]) -> FieldValue | None:
+    """A last-four number whose label OCR lost: the one distinct masked number ("XXXXXX4454", "***-**-1234") on
+    the page, at a cost; none when the page prints two (a card's number among the transactions)."""
+    found = [(w, p) for line in lines for w in line.words
+             if MASKED_SHAPE.fullmatch(w.text.strip(".,;:")) and (p := normalise_last4(w.text)) is not None]
+    if not found or len({p.value for _, p in found}) != 1:
+        return None
+    word, parsed = found[0]
+    return FieldValue(parsed.value, round(parsed.conf * word.conf * UNLABELLED_COST, 3), (word,))
 
 
 def unique_ein(lines: Sequence[Line]) -> FieldValue | None:

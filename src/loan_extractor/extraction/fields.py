@@ -12,7 +12,7 @@ from loan_extractor.extraction.checkboxes import marked_under
 from loan_extractor.extraction.dated import fill_dated
 from loan_extractor.extraction.fallbacks import (
     compose, fill_headers, fill_ranges, fill_spans, number_in_sentence, says_day_first, standalone_year,
-    unique_ein,
+    unique_ein, unique_masked_number,
 )
 from loan_extractor.extraction.labels import RULE, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
@@ -24,6 +24,7 @@ from loan_extractor.extraction.normalise import (
 )
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
+from loan_extractor.extraction.stacked import words_beside
 from loan_extractor.extraction.values import FieldValue, name_only, person_name, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.extraction.written_amount import written_amount
@@ -70,7 +71,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     if "loan_purpose" in kinds and found.get("loan_purpose") is None and (mark := marked_under(lines)):
         found["loan_purpose"] = FieldValue(mark[0], round(mark[1].conf * MARK_UNDER_COST, 3), (mark[1],))
     for name in [n for n, kind in kinds.items() if kind is FieldKind.LAST4 and found.get(n) is None]:
-        found[name] = number_in_sentence(lines, rules["fields"].get(name, []))
+        found[name] = number_in_sentence(lines, rules["fields"].get(name, [])) or unique_masked_number(lines)
     for name in [*rules.get("names", []), *(n for n in kinds if n.endswith("_name"))]:
         found[name] = (person_name if name in rules.get("names", []) else name_only)(found.get(name))
     check_amounts(doc_type.value, found)
@@ -121,7 +122,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             if box_id_row(below):
                 below = []  # the ids of the next row of boxes, under a caption printed below its value
             above = value_above(page, hit)
-        for words in (right, below, *wrapped, above):
+        beside = [] if right else words_beside(page, hit)
+        for words in (right, beside, below, *wrapped, above):
             value = read_value(kind, words, parse)
             if value is not None and words is not right and _one_of_a_column(page, kind, value):
                 continue

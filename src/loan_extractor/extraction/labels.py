@@ -83,12 +83,13 @@ def find_hits(lines: Sequence[Line], vocabulary: Mapping[str, Sequence[str]], bo
     of a near neighbour ("employer"): near matches are for OCR noise only.
     """
     index = phrase_index(vocabulary, _tokens, token_similarity, fold_lookalikes)
+    whole = {phrase.tokens for phrase in index.phrases}
     found: list[Hit] = []
     for number, line in enumerate(lines):
         for toks, cost in _readings(line):
             for phrase, i in index.starts([tok for tok, _ in toks], lexicon):
                 hit = _match_at(line, number, toks, i, index.phrases[phrase], box_ids, lexicon)
-                if hit is not None:
+                if hit is not None and not _two_labels(line, toks, hit, whole):
                     found.append(replace(hit, score=hit.score * cost) if cost < 1 else hit)
     where = position or in_label_position
     return resolve([hit for hit in found if where(lines[hit.line], hit)])
@@ -103,6 +104,18 @@ def _readings(line: Line) -> list[tuple[list[tuple[str, int]], float]]:
         return [(toks, 1.0)]
     other = [(tok, i) for i, word in enumerate(line.words) for tok in _tokens(mended.get(i, word.text))]
     return [(toks, 1.0), (other, COLON_AS_S_COST)]
+
+
+def _two_labels(line: Line, toks: list[tuple[str, int]], hit: Hit, whole: set[tuple[str, ...]]) -> bool:
+    """A phrase read across a wide gap whose words on either side are labels of their own: two cells side by
+    side ("Employer | EIN" read as "Employer EIN"), not one label."""
+    segments = {line.segment_of[i] for i in range(hit.start, hit.end)}
+    if len(segments) != 2:
+        return False
+    split = next(i for i in range(hit.start, hit.end) if line.segment_of[i] != line.segment_of[hit.start])
+    left = tuple(tok for tok, i in toks if hit.start <= i < split)
+    right = tuple(tok for tok, i in toks if split <= i < hit.end)
+    return left in whole and right in whole
 
 
 def _similar(seen: str, label: str, lexicon: frozenset[str]) -> float:
@@ -252,7 +265,7 @@ def in_label_position(line: Line, hit: Hit) -> bool:
     # a sentence never holds a dotted leader: the words after one are its junk and a value, however many
     short = seg_len - (hit.end - seg_start) <= PROSE_EXTRA_TOKENS or any(
         len(w.text) >= LONG_LEADER and is_leader(w) for w in line.words[hit.end : seg_start + seg_len])
-    return (opens and short) or colon or hit.box_start < hit.start  # a box id marks a label too
+    return (opens and short) or colon or hit.box_start < hit.start or _after_gloss(line, hit)  # a box id marks one
 
 
 # what joins the terms of a summary printed as one sum: "Beginning balance $X + Deposits $Y - ... = Ending balance $Z"
@@ -275,6 +288,23 @@ def in_label_or_sum_position(line: Line, hit: Hit) -> bool:
     opens = hit.box_start == line.segment_of.index(segment)
     before = line.words[hit.box_start - 1].text if hit.box_start > 0 else ""
     return opens or (before in SUM_SIGNS and line.segment_of[hit.box_start - 1] == segment)
+
+
+GLOSS_MAX_WORDS = 4  # another wording of a label before a slash: "Salario Bruto / Gross Pay"
+
+
+def _after_gloss(line: Line, hit: Hit) -> bool:
+    """A label printed after its wording in another language and a slash ("Nombre del Empleado / Employee Name",
+    "Salario Bruto / Gross Pay"): the segment opens with a few words of letters, then the slash, then the label,
+    and little follows it in its segment."""
+    slash = hit.box_start - 1
+    if slash < 1 or line.segment_of[slash] != line.segment_of[hit.start] or line.words[slash].text != "/":
+        return False
+    segment = line.segment_of[slash]
+    gloss = [w.text for w, s in zip(line.words[:slash], line.segment_of[:slash]) if s == segment]
+    if not gloss or len(gloss) > GLOSS_MAX_WORDS or any(ch.isdigit() for text in gloss for ch in text):
+        return False
+    return line.segment_of.count(segment) - (hit.end - (slash - len(gloss))) <= PROSE_EXTRA_TOKENS
 
 
 def resolve(found: list[Hit]) -> list[Hit]:

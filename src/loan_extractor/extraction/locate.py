@@ -262,6 +262,9 @@ def _after_qualifier(line: Line, indexes: list[int]) -> list[int]:
             text = " ".join(line.words[j].text for j in indexes[: n + 1])
             qualifier = any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
             return indexes[n + 1 :] if qualifier else indexes
+    text = line.words[indexes[0]].text
+    if len(indexes) == 1 and any(c.isalpha() for c in text) and not any(c.isdigit() for c in text):
+        return []  # a qualifier whose closing ")" OCR lost ("(DD/MM/YYYY"), alone in its cell
     return indexes
 
 

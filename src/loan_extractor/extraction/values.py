@@ -19,6 +19,7 @@ from loan_extractor.spec import FieldKind
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
 _LONE_SIGNS = frozenset({"-", "\u2212", "\u2013", "\u2014"})
 SIGN_GAP = 0.25  # a lone dash further than this many word heights from an amount is no sign of it
+MIN_TEXT_LETTERS = 2  # a text value (a name, an employer, an address) holds at least this many letters
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
             return None  # a label printed beside this one, not its value
         if kind is FieldKind.TEXT and any(len(w.text) >= LEADER_CHARS and is_leader(w) for w in words):
             return None  # a dotted leader OCR read into the words: what surrounds it is its junk, or a label's
+        if sum(c.isalpha() for c in text) < MIN_TEXT_LETTERS:
+            return None  # a perforation or a rule OCR read as a character ("1", "!"), never a name or an address
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
         return valued(parsed, _words_in(words, parsed.span) if parsed and parsed.span else words)
     dated = date_indexes(words) if kind is not FieldKind.DATE else set()
