@@ -6,7 +6,8 @@ from __future__ import annotations
 from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
-from loan_extractor.extraction.normalise import normalise_text, normalise_year
+from loan_extractor.extraction.identifiers import normalise_year
+from loan_extractor.extraction.normalise import normalise_text
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 

@@ -9,7 +9,7 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.checkboxes import purpose_options, ticked
 from loan_extractor.extraction.fields import extract_fields
-from loan_extractor.extraction.normalise import normalise_last4
+from loan_extractor.extraction.identifiers import normalise_last4
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 

@@ -6,13 +6,10 @@ import unicodedata
 
 from fixtures.words.synth import lay_out
 
+from loan_extractor.extraction.dates import day_first_hint, normalise_date
 from loan_extractor.extraction.fields import FieldValue, extract_fields
 from loan_extractor.extraction.labels import find_hits
-from loan_extractor.extraction.normalise import (
-    day_first_hint,
-    normalise_date,
-    normalise_text,
-)
+from loan_extractor.extraction.normalise import normalise_text
 from loan_extractor.extraction.reread import _choose
 from loan_extractor.extraction.words import Word, build_lines, split_glued
 from loan_extractor.spec import DocType

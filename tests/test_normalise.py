@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from loan_extractor.extraction.dates import normalise_date
+from loan_extractor.extraction.identifiers import normalise_ein, normalise_int, normalise_last4, normalise_year
 from loan_extractor.extraction.normalise import (
     looks_misread,
     normalise,
-    normalise_date,
-    normalise_ein,
-    normalise_int,
-    normalise_last4,
     normalise_loan_purpose,
     normalise_money,
     normalise_percent,
     normalise_text,
-    normalise_year,
 )
 from loan_extractor.spec import FieldKind
 

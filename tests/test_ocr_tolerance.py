@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fixtures.words.synth import lay_out
 
+from loan_extractor.extraction.dates import normalise_date
 from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.identifiers import normalise_last4, normalise_year
 from loan_extractor.extraction.labels import find_hits
-from loan_extractor.extraction.normalise import normalise_date, normalise_last4, normalise_year
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from fixtures.words.synth import lay_out
 
+from loan_extractor.extraction.dates import day_first_hint
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.labels import find_hits
-from loan_extractor.extraction.normalise import day_first_hint
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 

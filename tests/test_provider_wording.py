@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from fixtures.words.synth import lay_out
 
+from loan_extractor.extraction.dates import day_first_hint
 from loan_extractor.extraction.fields import extract_fields
+from loan_extractor.extraction.identifiers import normalise_last4
 from loan_extractor.extraction.labels import tokens
-from loan_extractor.extraction.normalise import REPAIR_COST, Parsed, day_first_hint, normalise_last4
+from loan_extractor.extraction.repair import REPAIR_COST, Parsed
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 

@@ -7,7 +7,9 @@ from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction import headings
 from loan_extractor.extraction.fields import extract_fields
-from loan_extractor.extraction.normalise import Parsed, normalise_last4, normalise_money
+from loan_extractor.extraction.identifiers import normalise_last4
+from loan_extractor.extraction.normalise import normalise_money
+from loan_extractor.extraction.repair import Parsed
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 

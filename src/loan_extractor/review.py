@@ -11,8 +11,8 @@ from __future__ import annotations
 import getpass
 import os
 import re
-from dataclasses import asdict, dataclass
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -20,7 +20,8 @@ from sqlalchemy.engine import Engine
 
 from loan_extractor.db import DocumentRow, transient_db_errors, utcnow
 from loan_extractor.errors import LoanExtractorError
-from loan_extractor.extraction.normalise import normalise, normalise_year
+from loan_extractor.extraction.identifiers import normalise_year
+from loan_extractor.extraction.normalise import normalise
 from loan_extractor.extraction.redact import redact_text
 from loan_extractor.models import Status
 from loan_extractor.spec import DocType, FieldKind, fields_of

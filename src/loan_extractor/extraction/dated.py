@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from loan_extractor.extraction.dates import normalise_date
 from loan_extractor.extraction.labels import CURRENCY_WORDS, Hit
 from loan_extractor.extraction.locate import Page
-from loan_extractor.extraction.normalise import normalise_date
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.values import MAX_VALUE_WORDS, FieldValue, read_value
 from loan_extractor.extraction.words import Word

@@ -11,12 +11,12 @@ from datetime import date, timedelta
 from functools import partial
 
 from loan_extractor.extraction.amount_checks import STREET_ADDRESS
+from loan_extractor.extraction.dates import day_first_hint, normalise_date
+from loan_extractor.extraction.identifiers import normalise_ein, normalise_last4, normalise_year
 from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, unlabelled_top_cells
-from loan_extractor.extraction.normalise import (
-    Parsed, day_first_hint, normalise_date, normalise_ein, normalise_last4, normalise_year,
-)
 from loan_extractor.extraction.plausible import shared_year_range, split_date_ranges
+from loan_extractor.extraction.repair import Parsed
 from loan_extractor.extraction.values import FieldValue, dates_in, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.spec import FieldKind

@@ -10,18 +10,23 @@ from loan_extractor.extraction.amount_checks import check_amounts
 from loan_extractor.extraction.captions import box_id_row, value_above
 from loan_extractor.extraction.checkboxes import marked_under
 from loan_extractor.extraction.dated import fill_dated
+from loan_extractor.extraction.dates import normalise_date
 from loan_extractor.extraction.fallbacks import (
-    compose, fill_headers, fill_ranges, fill_spans, number_in_sentence, says_day_first, standalone_year,
-    unique_ein, unique_masked_number,
+    compose,
+    fill_headers,
+    fill_ranges,
+    fill_spans,
+    number_in_sentence,
+    says_day_first,
+    standalone_year,
+    unique_ein,
+    unique_masked_number,
 )
+from loan_extractor.extraction.identifiers import normalise_year
 from loan_extractor.extraction.labels import RULE, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
-from loan_extractor.extraction.normalise import (
-    normalise_date,
-    normalise_unsigned_money,
-    normalise_year,
-)
+from loan_extractor.extraction.normalise import normalise_unsigned_money
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
 from loan_extractor.extraction.stacked import words_beside

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from loan_extractor.extraction.normalise import normalise_date
+from loan_extractor.extraction.dates import normalise_date
 from loan_extractor.extraction.words import Word
 
 DATE_WORDS = 3  # a printed date spans at most this many words ("March 1, 2026")

@@ -7,11 +7,13 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loan_extractor.extraction.dates import normalise_date
 from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
 from loan_extractor.extraction.leaders import LEADER_CHARS, is_leader
-from loan_extractor.extraction.normalise import Parsed, normalise, normalise_date, normalise_text
+from loan_extractor.extraction.normalise import normalise, normalise_text
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
+from loan_extractor.extraction.repair import Parsed
 from loan_extractor.extraction.rules import label_phrases, label_pieces, lexicon
 from loan_extractor.extraction.words import Word
 from loan_extractor.spec import FieldKind
