@@ -41,6 +41,7 @@ def edit_distance(a: str, b: str, cap: int) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=65536)
 def split_similarity(first: str, second: str, label: str, lexicon: frozenset[str]) -> float:
     """How well two line tokens joined match a label token: 0.9 exactly (after folding look-alikes); 0.8 a long
     word OCR split with a stray letter ("PALY MENT" for "PAYMENT"): one edit, both pieces letters and neither a
