@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loan_extractor.extraction.token_match import SPLIT_WORD_MIN
 
@@ -68,6 +69,7 @@ class _NearKeys:
         return found
 
 
+@lru_cache(maxsize=65536)
 def _letters(token: str) -> int:
     """The distinct characters of a token as bits of one number, so two tokens' letters compare in a few steps."""
     bits = 0

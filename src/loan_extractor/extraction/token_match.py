@@ -10,6 +10,7 @@ SPLIT_WORD_MIN = 7  # a label word this long OCR split with a stray letter still
 SPLIT_SIM = 0.8
 
 
+@lru_cache(maxsize=65536)
 def fold_lookalikes(token: str) -> str:
     """OCR look-alikes made equal: 0/o, 1/l/i, 5/s, "rn"/"m", "vv"/"w"."""
     return token.translate(_FOLD).replace("rn", "m").replace("vv", "w")
