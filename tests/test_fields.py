@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from fixtures.words.synth import lay_out
 
+from loan_extractor.extraction import fields
 from loan_extractor.extraction.fields import extract_fields, read_value
+from loan_extractor.extraction.labels import find_hits
 from loan_extractor.extraction.words import (
     Word,
     bounding_box,
@@ -72,6 +74,23 @@ def test_table_columns_decide_current_and_year_to_date() -> None:
     found = extract_fields(DocType.PAY_STUB, build_lines(words))
     assert found["gross_pay"] is not None and found["gross_pay"].value == "1500.00"
     assert found["ytd_gross"] is not None and found["ytd_gross"].value == "9000.00"
+
+
+def test_a_tables_headings_are_searched_once_for_all_its_fields(monkeypatch: pytest.MonkeyPatch) -> None:
+    searched: list[tuple[str, ...]] = []
+
+    def counting(lines, vocabulary, *args, **kwargs):  # type: ignore[no-untyped-def]
+        searched.append(tuple(vocabulary))
+        return find_hits(lines, vocabulary, *args, **kwargs)
+
+    monkeypatch.setattr(fields, "find_hits", counting)
+    words = lay_out([
+        (100, [(54, "Description"), (330, "Year to Date"), (450, "Current")]),
+        (120, [(54, "Gross Pay"), (330, "$9,000.00"), (450, "$1,500.00")]),
+    ])
+    found = extract_fields(DocType.PAY_STUB, build_lines(words))
+    assert found["gross_pay"] is not None and found["gross_pay"].value == "1500.00"
+    assert len(searched) == len(set(searched))  # gross_pay and ytd_gross share one search per heading
 
 
 def test_a_row_without_headers_gives_no_year_to_date() -> None:

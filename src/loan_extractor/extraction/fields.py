@@ -58,9 +58,10 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     page = Page(lines, hits)
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
+    tables = _TableHits(page, rules.get("tables", []))
     for name in [*kinds, *sorted(parts)]:
         kind = kinds.get(name, FieldKind.TEXT)
-        found[name] = _from_tables(page, rules, name, kind) or _from_labels(page, rules, name, kind)
+        found[name] = _from_tables(page, tables, name, kind) or _from_labels(page, rules, name, kind)
     fill_ranges(page, rules, found)
     fill_spans(page, rules, found)
     fill_dated(page, rules, found)
@@ -200,14 +201,30 @@ _CELLS = {FieldKind.MONEY: 2, FieldKind.INT: 2, FieldKind.PERCENT: 2, FieldKind.
           FieldKind.LOAN_PURPOSE: 99}
 
 
-def _from_tables(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldValue | None:
-    for table in rules.get("tables", []):
+class _TableHits:
+    """The column headings and rows of a type's tables on a page, found once per table for all its fields."""
+
+    def __init__(self, page: Page, tables: Sequence[dict]) -> None:
+        self.page, self.tables = page, tables
+        self._found: dict[int, tuple[dict[str, list[Hit]], list[Hit]]] = {}
+
+    def of(self, number: int) -> tuple[dict[str, list[Hit]], list[Hit]]:
+        """The table's column headings by field, and its rows."""
+        if number not in self._found:
+            table, lines = self.tables[number], self.page.lines
+            columns = {target: find_hits(lines, {p: [target] for p in phrases})
+                       for target, phrases in table["columns"].items()}
+            rows = (find_hits(lines, {p: ["row"] for p in table["row_labels"]}) if "row_labels" in table
+                    else self.page.hits_for(f"field:{table['row']}"))
+            self._found[number] = columns, rows
+        return self._found[number]
+
+
+def _from_tables(page: Page, tables: _TableHits, name: str, kind: FieldKind) -> FieldValue | None:
+    for number, table in enumerate(tables.tables):
         if name not in table["columns"]:
             continue
-        columns = {target: find_hits(page.lines, {p: [target] for p in phrases})
-                   for target, phrases in table["columns"].items()}
-        rows = (find_hits(page.lines, {p: ["row"] for p in table["row_labels"]}) if "row_labels" in table
-                else page.hits_for(f"field:{table['row']}"))
+        columns, rows = tables.of(number)
         for row in rows:
             header = page.header_above(row, columns).get(name)
             if header is not None:

@@ -192,7 +192,8 @@ def _align(toks: list[tuple[str, int]], i: int, ptoks: Sequence[str],
     return sims, j - i
 
 
-def _glued_tokens(seen: str, ptoks: Sequence[str], k: int) -> int:
+@lru_cache(maxsize=65536)
+def _glued_tokens(seen: str, ptoks: tuple[str, ...], k: int) -> int:
     """How many label tokens from k on OCR read as this one token ("PayDate", "PAYTOTHEORDEROF" for small
     capitals printed close), or 0; two or more, the longest join first."""
     for count in range(len(ptoks) - k, 1, -1):

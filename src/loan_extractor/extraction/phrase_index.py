@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loan_extractor.extraction.token_match import SPLIT_WORD_MIN
 
@@ -40,11 +41,11 @@ class _NearKeys:
         self._similarity, self._fold = similarity, fold
         self._exact = set(keys)
         self._folded: dict[str, list[str]] = {}
-        self._by_length: dict[int, list[tuple[str, frozenset[str], int]]] = {}
+        self._by_length: dict[int, list[tuple[str, int]]] = {}  # keys that allow edits and their letters, by length
         for key in self._exact:
             self._folded.setdefault(fold(key), []).append(key)
             if len(key) >= 5:  # shorter labels allow no edits
-                self._by_length.setdefault(len(key), []).append((key, frozenset(key), 1 if len(key) < 10 else 2))
+                self._by_length.setdefault(len(key), []).append((key, _letters(key)))
         self._memo: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def near(self, seen: str) -> tuple[tuple[str, float], ...]:
@@ -55,18 +56,26 @@ class _NearKeys:
             candidates = set(self._folded.get(self._fold(seen), ()))
             if seen in self._exact:
                 candidates.add(seen)
-            letters = frozenset(seen)
+            letters = _letters(seen)
             for length in range(len(seen) - MAX_EDITS, len(seen) + MAX_EDITS + 1):
-                candidates.update(key for key, key_letters, allowed in self._by_length.get(length, ())
-                                  if _may_be_within(letters, key_letters, abs(length - len(seen)), allowed))
+                allowed = 1 if length < 10 else 2
+                if abs(length - len(seen)) <= allowed:
+                    # each edit adds at most one letter the other token lacks
+                    candidates.update(key for key, key_letters in self._by_length.get(length, ())
+                                      if (key_letters & ~letters).bit_count() <= allowed
+                                      and (letters & ~key_letters).bit_count() <= allowed)
             scored = ((key, self._similarity(seen, key)) for key in sorted(candidates))
             found = self._memo[seen] = tuple((key, sim) for key, sim in scored if sim > 0)
         return found
 
 
-def _may_be_within(letters: frozenset[str], key_letters: frozenset[str], length_gap: int, allowed: int) -> bool:
-    """Could two tokens be `allowed` edits apart? Each edit adds at most one letter the other token lacks."""
-    return length_gap <= allowed and len(key_letters - letters) <= allowed and len(letters - key_letters) <= allowed
+@lru_cache(maxsize=65536)
+def _letters(token: str) -> int:
+    """The distinct characters of a token as bits of one number, so two tokens' letters compare in a few steps."""
+    bits = 0
+    for char in token:
+        bits |= 1 << ord(char)
+    return bits
 
 
 class PhraseIndex:

@@ -10,6 +10,7 @@ SPLIT_WORD_MIN = 7  # a label word this long OCR split with a stray letter still
 SPLIT_SIM = 0.8
 
 
+@lru_cache(maxsize=65536)
 def fold_lookalikes(token: str) -> str:
     """OCR look-alikes made equal: 0/o, 1/l/i, 5/s, "rn"/"m", "vv"/"w"."""
     return token.translate(_FOLD).replace("rn", "m").replace("vv", "w")
@@ -41,6 +42,7 @@ def edit_distance(a: str, b: str, cap: int) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=65536)
 def split_similarity(first: str, second: str, label: str, lexicon: frozenset[str]) -> float:
     """How well two line tokens joined match a label token: 0.9 exactly (after folding look-alikes); 0.8 a long
     word OCR split with a stray letter ("PALY MENT" for "PAYMENT"): one edit, both pieces letters and neither a
