@@ -5,22 +5,16 @@ employer's, a quoted rate, and the purpose marked in radio circles."""
 from __future__ import annotations
 
 import numpy as np
-from fixtures.words.synth import lay_out
+from fixtures.words.synth import field_values, lay_out
 
 from loan_extractor.extraction.checkboxes import purpose_options, ticked
-from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.identifiers import normalise_last4
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
 
-def _fields(doc_type: DocType, rows: list) -> dict[str, object]:
-    found = extract_fields(doc_type, build_lines(lay_out(rows)))
-    return {name: v.value if v else None for name, v in found.items()}
-
-
 def test_a_summary_printed_as_one_sum_gives_its_four_totals() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (56, [(54, "Harbor Point Bank")]),
         (100, [(54, "Statement period: 03/01/2026 - 03/31/2026")]),
         (130, [(54, "Beginning balance $4,139.04 + Total deposits $3,199.27 - Withdrawals $1,230.22 = "
@@ -34,26 +28,26 @@ def test_a_summary_printed_as_one_sum_gives_its_four_totals() -> None:
 
 def test_label_words_inside_a_sentence_are_still_no_labels() -> None:
     """Only a label right before its amount, opening its cell or after a sign, is a term of a sum."""
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (100, [(54, "We added your deposits 1,200.00 to the balance shown here and the credits were applied")]),
     ])
     assert got["total_deposits"] is None
 
 
 def test_a_dash_in_an_empty_column_beside_an_amount_is_no_minus() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (96, [(200, "Borrower"), (400, "Co-Borrower")]),
         (112, [(54, "Full name"), (200, "Grace E Lindqvist"), (400, "-")]),
         (128, [(54, "Annual income"), (200, "$130,800.00"), (400, "-")]),
         (144, [(54, "Loan amount requested"), (200, "521,000.00 -")]),
     ])
     assert (got["annual_income"], got["loan_amount"]) == ("130800.00", "521000.00")
-    assert _fields(DocType.LOAN_APPLICATION, [(128, [(54, "Annual income"), (200, "130,800.00-")])])[
+    assert field_values(DocType.LOAN_APPLICATION, [(128, [(54, "Annual income"), (200, "130,800.00-")])])[
         "annual_income"] == "-130800.00"  # a sign printed on the amount stays one
 
 
 def test_a_list_of_address_parts_after_a_label_is_no_value() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (100, [(58, "Property Address Street, City, State, ZIP")]),
         (114, [(60, "5227 Orchard Place, Austin, TX 78701")]),
     ])
@@ -61,7 +55,7 @@ def test_a_list_of_address_parts_after_a_label_is_no_value() -> None:
 
 
 def test_a_monthly_income_box_beside_the_employer_is_no_employer() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (100, [(58, "Employer or Business Name"), (300, "Base Income /month"), (420, "Total Annual Income")]),
         (114, [(60, "Granite State Builders"), (300, "8,558.33"), (420, "102,700.00")]),
     ])
@@ -69,7 +63,7 @@ def test_a_monthly_income_box_beside_the_employer_is_no_employer() -> None:
 
 
 def test_a_quoted_rate_is_the_interest_rate_and_the_apr_is_not() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (100, [(300, "Quoted rate"), (400, "5.375%")]),
         (116, [(300, "Est. APR"), (400, "5.512%")]),
     ])
@@ -102,7 +96,7 @@ def test_the_filled_radio_circle_gives_its_option() -> None:
 
 
 def test_a_rate_whose_point_ocr_read_as_a_colon() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (100, [(58, "Interest Rate %"), (200, "Loan Term (months)")]),
         (114, [(60, "5:375"), (200, "180")]),
     ])
@@ -111,7 +105,7 @@ def test_a_rate_whose_point_ocr_read_as_a_colon() -> None:
 
 def test_a_summary_box_with_counts_and_currency_words() -> None:
     """A count between a label's last words and its amount; terms of a sum with "USD" before each amount."""
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (100, [(300, "Total Deposits and Additions"), (470, "3"), (520, "8,184.00")]),
         (130, [(54, "Previous balance USD 17,974.64 + Credits USD 15,493.58 - Debits USD 793.18 = "
                     "New balance USD 32,675.04")]),
@@ -122,7 +116,7 @@ def test_a_summary_box_with_counts_and_currency_words() -> None:
 
 
 def test_a_number_sign_in_a_label_reads_as_number() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(92, [(366, "Member #: 806326808585")])])
+    got = field_values(DocType.BANK_STATEMENT, [(92, [(366, "Member #: 806326808585")])])
     assert got["account_number_last4"] == "8585"
 
 
@@ -134,7 +128,7 @@ def test_a_mark_ocr_read_as_round_glyphs_is_no_word_before_its_option() -> None:
 
 
 def test_the_legacy_1003_employer_box_and_the_units_box_beside_the_property() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (100, [(58, "Subject Property Address (street, city, state & ZIP)"), (470, "No. of Units")]),
         (114, [(60, "5859 Birch Way, Tacoma, WA 98402"), (470, "1")]),
         (140, [(58, "Name & Address of Employer"), (310, "Yrs. on this job")]),
@@ -173,12 +167,12 @@ def test_a_radio_row_on_a_box_rule_with_one_word_boxed_too_tall() -> None:
 
 
 def test_the_first_of_the_month_read_with_a_stroke_for_its_one() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(56, [(54, "Harbor Point Bank"), (330, "January |, 2026 through January 31, 2026")])])
+    got = field_values(DocType.BANK_STATEMENT, [(56, [(54, "Harbor Point Bank"), (330, "January |, 2026 through January 31, 2026")])])
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")
 
 
 def test_a_mailing_block_whose_street_line_ocr_split_after_the_house_number() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (56, [(54, "Harbor Point Bank"), (330, "2026-01-01 through 2026-01-31")]),
         (120, [(64, "LAURA T DELGADO")]),
         (133, [(64, "479"), (120, "way")]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from fixtures.words.synth import lay_out
+from fixtures.words.synth import field_values, lay_out
 
 from loan_extractor.extraction.dates import day_first_hint, normalise_date
 from loan_extractor.extraction.fields import FieldValue, extract_fields
@@ -13,11 +13,6 @@ from loan_extractor.extraction.normalise import normalise_text
 from loan_extractor.extraction.reread import _choose
 from loan_extractor.extraction.words import Word, build_lines, split_glued
 from loan_extractor.spec import DocType
-
-
-def _fields(doc_type: DocType, rows: list) -> dict[str, object]:
-    found = extract_fields(doc_type, build_lines(lay_out(rows)))
-    return {name: v.value if v else None for name, v in found.items()}
 
 
 def test_a_label_cut_at_its_box_edge_still_matches() -> None:
@@ -32,7 +27,7 @@ def test_a_short_or_two_word_label_is_never_completed_from_a_prefix() -> None:
 
 
 def test_w2_boxes_side_by_side_and_a_whole_name_under_first_name() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (100, [(58, "b Employer identification number (EIN)"), (310, "1 Wages, tips, other compe"),
                (436, "2 Federal income tax withh")]),
         (113, [(60, "51-3308481")]),
@@ -51,19 +46,19 @@ def test_w2_boxes_side_by_side_and_a_whole_name_under_first_name() -> None:
 
 
 def test_a_label_beside_a_label_is_not_a_value() -> None:
-    got = _fields(DocType.W2, [(244, [(58, "e Employee's first name and initial Last name")]),
+    got = field_values(DocType.W2, [(244, [(58, "e Employee's first name and initial Last name")]),
                                (267, [(60, "Thomas S Prescott")])])
     assert got["employee_name"] == "Thomas S Prescott"
 
 
 def test_one_name_part_alone_is_not_a_name() -> None:
-    got = _fields(DocType.W2, [(244, [(58, "e Employee's first name and initial"), (257, "Last name")]),
+    got = field_values(DocType.W2, [(244, [(58, "e Employee's first name and initial"), (257, "Last name")]),
                                (267, [(60, "Thomas")])])
     assert got["employee_name"] is None
 
 
 def test_a_parenthesised_qualifier_is_part_of_the_label() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (50, [(54, "Residential Loan Application")]),
         (82, [(54, "Name (First, Middle, Last)")]),
         (99, [(54, "Markéta R Procházka")]),
@@ -73,13 +68,13 @@ def test_a_parenthesised_qualifier_is_part_of_the_label() -> None:
 
 
 def test_a_negative_amount_in_parentheses_stays_a_value() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(60, [(54, "Bank Statement")]),
+    got = field_values(DocType.BANK_STATEMENT, [(60, [(54, "Bank Statement")]),
                                            (100, [(54, "Total Withdrawals:"), (200, "(1,016.40)")])])
     assert got["total_withdrawals"] is not None
 
 
 def test_day_first_dates_only_under_a_label_that_says_so() -> None:
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (60, [(54, "Earnings Statement")]),
         (101, [(54, "Employee"), (300, "Payment Date (DD/MM/YYYY)")]),
         (118, [(54, "Jane Doe"), (300, "04/03/2026")]),
@@ -91,7 +86,7 @@ def test_day_first_dates_only_under_a_label_that_says_so() -> None:
 
 
 def test_a_day_first_range() -> None:
-    got = _fields(DocType.PAY_STUB, [(60, [(54, "Earnings Statement")]),
+    got = field_values(DocType.PAY_STUB, [(60, [(54, "Earnings Statement")]),
                                      (100, [(54, "Pay period (DD/MM/YYYY)"), (200, "01/02/2026 - 28/02/2026")])])
     assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-02-01", "2026-02-28")
 
@@ -106,7 +101,7 @@ def test_day_first_hint_and_parse() -> None:
 
 
 def test_summary_boxes_with_plain_words_for_money_in_and_out() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (53, [(54, "First Union Savings Bank")]),
         (186, [(54, "Starting Balance"), (180, "Money In"), (300, "Money Out"), (420, "Balance at End")]),
         (204, [(54, "24022.51"), (180, "2702.32"), (300, "996.57"), (420, "25728.26")]),
@@ -119,7 +114,7 @@ def test_a_year_glued_to_the_word_before_it_is_split() -> None:
     words = split_glued(Word(1, "Statement2025", 0.9, 100.0, 0.0, 230.0, 10.0))
     assert [w.text for w in words] == ["Statement", "2025"] and words[1].x1 == 230.0
     assert [w.text for w in split_glued(Word(1, "W2", 0.9, 0.0, 0.0, 20.0, 10.0))] == ["W2"]
-    got = _fields(DocType.W2, [(300, [(54, "Form W-2 Wage and Tax Statement2025")])])
+    got = field_values(DocType.W2, [(300, [(54, "Form W-2 Wage and Tax Statement2025")])])
     assert got["tax_year"] == 2025
 
 
@@ -139,13 +134,13 @@ def test_the_script_model_replaces_a_name_only_to_add_marks() -> None:
 
 
 def test_a_misread_box_id_still_opens_the_box() -> None:
-    got = _fields(DocType.W2, [(175, [(69, "¢ Employer's name, address, and ZIP code")]),
+    got = field_values(DocType.W2, [(175, [(69, "¢ Employer's name, address, and ZIP code")]),
                                (190, [(66, "Maple Grove School District")])])
     assert got["employer_name"] == "Maple Grove School District"
 
 
 def test_a_caption_printed_under_its_value_reads_the_value_under_the_box_id() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (60, [(60, "EMPLOYEE COPY"), (480, "YEAR 2025")]),
         (87, [(57, "a"), (309, "b")]),
         (97, [(70, "XXX-XX-5041"), (322, "28-9856000")]),
@@ -168,7 +163,7 @@ def test_a_caption_printed_under_its_value_reads_the_value_under_the_box_id() ->
 
 
 def test_a_label_heading_its_box_never_reads_the_value_above_it() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (100, [(58, "1 Wages, tips, other compensation")]),
         (113, [(200, "52,000.00")]),
         (126, [(58, "3 Social security wages")]),
@@ -177,7 +172,7 @@ def test_a_label_heading_its_box_never_reads_the_value_above_it() -> None:
 
 
 def test_a_start_label_followed_by_the_whole_period_gives_its_end() -> None:
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (60, [(54, "Pioneer Freight Systems")]),
         (100, [(54, "PERIOD FROM: .................... 25 Mar 2026 TO 31 Mar 2026")]),
         (120, [(54, "PAY DATE: .............................. 01 Apr 2026")]),
@@ -187,7 +182,7 @@ def test_a_start_label_followed_by_the_whole_period_gives_its_end() -> None:
 
 
 def test_a_copy_title_beginning_with_employee_is_no_employee_label() -> None:
-    got = _fields(DocType.W2, [(60, [(60, "EMPLOYEE REFERENCE COPY"), (480, "2025")]),
+    got = field_values(DocType.W2, [(60, [(60, "EMPLOYEE REFERENCE COPY"), (480, "2025")]),
                                (96, [(54, "Employee Wage Statement")])])
     assert got["employee_name"] is None
 
@@ -196,8 +191,8 @@ def test_a_label_word_ending_a_name_under_its_label_is_part_of_the_name() -> Non
     """ "Company" is a label of the employer; closing "3M Company" under "Employer" it is the name's last word, while
     a label further along in a cell of its own still ends the value."""
     for doc_type in (DocType.PAY_STUB, DocType.W2):
-        assert _fields(doc_type, [(100, [(60, "Employer")]), (115, [(60, "3M Company")])])["employer_name"] == "3M Company"
-        got = _fields(doc_type, [(100, [(60, "Employer")]), (115, [(60, "Jane Roe"), (300, "Company"), (380, "Acme")])])
+        assert field_values(doc_type, [(100, [(60, "Employer")]), (115, [(60, "3M Company")])])["employer_name"] == "3M Company"
+        got = field_values(doc_type, [(100, [(60, "Employer")]), (115, [(60, "Jane Roe"), (300, "Company"), (380, "Acme")])])
         assert got["employer_name"] == "Jane Roe"
 
 
@@ -238,7 +233,7 @@ def test_a_caption_under_its_value_whose_box_id_ocr_misread_or_dropped_still_rea
 
 def test_a_caption_the_same_size_as_the_line_above_it_heads_its_box() -> None:
     # labels above their values, the employee's box empty: never the employer's name above the employee's label
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (60, [(60, "EMPLOYEE COPY"), (480, "2025")]),
         (87, [(57, "a Employee's social security number")]), (97, [(70, "XXX-XX-5041")]),
         (111, [(57, "1 Wages, tips, other comp.")]), (121, [(129, "120,931.53")]),
@@ -251,20 +246,20 @@ def test_a_caption_the_same_size_as_the_line_above_it_heads_its_box() -> None:
 
 def test_a_document_title_is_never_a_persons_name() -> None:
     # "Employee" is a label of the employee's name; the words after it in a title are label words, not a name
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (56, [(54, "Employee Annual Wage Summary")]), (96, [(54, "Tax Year: 2025")]),
         (122, [(54, "Company:"), (184, "Pioneer Freight Systems")]),
         (137, [(54, "Worker:"), (184, "Irene Thornton")]),
         (230, [(54, "Wages, tips, other comp. (Box 1)"), (400, "87,671.29")])])
     assert got["employee_name"] is None and got["employer_name"] == "Pioneer Freight Systems"
-    stub = _fields(DocType.PAY_STUB, [
+    stub = field_values(DocType.PAY_STUB, [
         (50, [(200, "RIVERBEND MEDICAL CENTER")]), (80, [(54, "EMPLOYEE PAY STATEMENT")]), (96, [(54, "EMPLOYEES")]),
         (130, [(54, "GROSS PAY:"), (330, "1,236.54")])])
     assert stub["employee_name"] is None
 
 
 def test_a_substitute_statement_names_its_employee_the_recipient() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (56, [(54, "Employee Wage Statement")]), (96, [(54, "Tax Year: 2025")]),
         (122, [(54, "Company:"), (184, "Pioneer Freight Systems")]),
         (137, [(54, "Recipient:"), (184, "Irene Thornton")]),

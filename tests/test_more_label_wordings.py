@@ -3,20 +3,13 @@ data/labels.yaml, read by the generic rules."""
 
 from __future__ import annotations
 
-from fixtures.words.synth import lay_out
+from fixtures.words.synth import field_values
 
-from loan_extractor.extraction.fields import extract_fields
-from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
 
-def _fields(doc_type: DocType, rows: list) -> dict[str, object]:
-    found = extract_fields(doc_type, build_lines(lay_out(rows)))
-    return {name: v.value if v else None for name, v in found.items()}
-
-
 def test_label_wordings_of_savings_statements() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (50, [(54, "Coastal Federal Savings")]),
         (80, [(54, "Jane Q Doe"), (330, "Savings Account")]),
         (94, [(330, "****1816")]),
@@ -30,7 +23,7 @@ def test_label_wordings_of_savings_statements() -> None:
 
 
 def test_split_name_boxes_with_other_captions_and_abbreviated_medicare_wages() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (50, [(54, "2025 Form W-2 Wage and Tax Statement")]),
         (180, [(54, "Employee first name & MI"), (254, "Employee last name"), (454, "Suffix")]),
         (195, [(54, "Nora S"), (254, "Castillo")]),
@@ -40,7 +33,7 @@ def test_split_name_boxes_with_other_captions_and_abbreviated_medicare_wages() -
 
 
 def test_a_section_heading_is_not_the_applicant_and_amortization_months_is_the_term() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (84, [(54, "Applicant Information")]),
         (102, [(54, "Applicant: Olivia Abernathy"), (354, "SSN: XXX-XX-5721")]),
         (198, [(54, "Loan Type"), (200, "Purpose"), (330, "Amortization (months)"), (460, "Rate")]),
@@ -50,13 +43,13 @@ def test_a_section_heading_is_not_the_applicant_and_amortization_months_is_the_t
 
 
 def test_period_starting_and_from_to_label_a_pay_period() -> None:
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (50, [(54, "Acme Widgets Inc")]),
         (80, [(54, "Period Starting:"), (200, "03/01/2026")]),
         (95, [(54, "Period Ending:"), (200, "03/15/2026")]),
     ])
     assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-01", "2026-03-15")
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (50, [(54, "Acme Widgets Inc")]),
         (80, [(54, "Check Date"), (150, "From"), (250, "To")]),
         (95, [(54, "03/20/2026"), (150, "03/01/2026"), (250, "03/15/2026")]),

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from fixtures.words.synth import lay_out
+from fixtures.words.synth import field_values, lay_out
 
 from loan_extractor.extraction.dates import normalise_date
-from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.identifiers import normalise_last4, normalise_year
 from loan_extractor.extraction.labels import find_hits
 from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
-
-
-def _fields(doc_type: DocType, rows: list) -> dict[str, object]:
-    found = extract_fields(doc_type, build_lines(lay_out(rows)))
-    return {name: v.value if v else None for name, v in found.items()}
 
 
 def test_a_stray_word_inside_a_long_label_is_skipped_once() -> None:
@@ -30,7 +24,7 @@ def test_a_value_or_a_label_word_inside_a_label_is_not_skipped() -> None:
 
 
 def test_a_w2_box_whose_caption_ocr_garbled_still_closes_the_box_beside_it() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (134, [(58, "c Employer's name, address, and ZIP code")]),
         (140, [(310, "3 Social security ywas wages"), (480, "4 Social security tax with")]),
         (150, [(60, "Pioneer Freight Systems")]),
@@ -40,7 +34,7 @@ def test_a_w2_box_whose_caption_ocr_garbled_still_closes_the_box_beside_it() -> 
 
 
 def test_a_letter_spaced_heading_year_is_the_tax_year() -> None:
-    got = _fields(DocType.W2, [(298, [(54, "Form W-2 Wage and Tax Statement 2 O 2 5 Department of the Treasury "
+    got = field_values(DocType.W2, [(298, [(54, "Form W-2 Wage and Tax Statement 2 O 2 5 Department of the Treasury "
                                             "- Internal Revenue Service")])])
     assert got["tax_year"] == 2025
     parsed = normalise_year("2 0 2 5")
@@ -59,7 +53,7 @@ def test_a_day_glued_to_its_month_and_a_stray_letter_in_a_mask() -> None:
 
 def test_a_box_id_ocr_misread_still_opens_its_label_on_a_form_printed_twice() -> None:
     # "e/f" read "eff" and "‘eff" on two copies side by side: each copy's label is a label, its box ends at the next
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (60, [(54, "W-2 Wage and Tax Statement 2025"), (320, "W-2 Wage and Tax Statement 2025")]),
         (100, [(54, "eff Employee's name, address, and ZIP code"),
                (320, "‘eff Employee's name, address, and ZIP code")]),
@@ -70,7 +64,7 @@ def test_a_box_id_ocr_misread_still_opens_its_label_on_a_form_printed_twice() ->
 
 
 def test_specks_read_as_marks_after_a_value_are_not_part_of_it() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (60, [(54, "W-2 Wage and Tax Statement 2025")]),
         (100, [(54, "c Employer's name, address, and ZIP code")]),
         (113, [(70, "Northwind Logistics LLC ‘ |")]),

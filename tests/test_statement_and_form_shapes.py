@@ -4,21 +4,14 @@ customer's block at the foot of the page, a purpose marked under its option."""
 
 from __future__ import annotations
 
-from fixtures.words.synth import lay_out
+from fixtures.words.synth import field_values, lay_out
 
-from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.values import dates_in
-from loan_extractor.extraction.words import build_lines
 from loan_extractor.spec import DocType
 
 
-def _fields(doc_type: DocType, rows: list) -> dict[str, object]:
-    found = extract_fields(doc_type, build_lines(lay_out(rows)))
-    return {name: v.value if v else None for name, v in found.items()}
-
-
 def test_numbered_sub_labels_above_their_values_in_cells() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (71, [(54, "1. BORROWER")]),
         (91, [(58, "1a. Name of Borrower"), (310, "1b. Social Security No."), (436, "1c. Date of Birth")]),
         (105, [(60, "Jane Q Doe"), (312, "XXX-XX-2215"), (438, "07/12/1976")]),
@@ -35,24 +28,24 @@ def test_numbered_sub_labels_above_their_values_in_cells() -> None:
 def test_a_dash_between_two_dates_belongs_to_neither() -> None:
     words = lay_out([(60, [(54, "01 Mar 2026 - 31 Mar 2026")])])
     assert [d.value for d in dates_in(words)] == ["2026-03-01", "2026-03-31"]
-    got = _fields(DocType.BANK_STATEMENT, [(60, [(54, "Wealth Management"), (431, "01 Mar 2026 - 31 Mar 2026")])])
+    got = field_values(DocType.BANK_STATEMENT, [(60, [(54, "Wealth Management"), (431, "01 Mar 2026 - 31 Mar 2026")])])
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
 
 
 def test_a_period_in_a_sentence_naming_its_year_once() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(124, [(54, "This statement covers January 1 - January 31, 2026")])])
+    got = field_values(DocType.BANK_STATEMENT, [(124, [(54, "This statement covers January 1 - January 31, 2026")])])
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")
 
 
 def test_an_account_number_in_a_sentence_or_a_heading() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(108, [(54, "Your Everyday Checking account ending in 8693")])])
+    got = field_values(DocType.BANK_STATEMENT, [(108, [(54, "Your Everyday Checking account ending in 8693")])])
     assert got["account_number_last4"] == "8693"
-    got = _fields(DocType.BANK_STATEMENT, [(108, [(54, "Premier Checking | Account no. ending 8693")])])
+    got = field_values(DocType.BANK_STATEMENT, [(108, [(54, "Premier Checking | Account no. ending 8693")])])
     assert got["account_number_last4"] == "8693"
 
 
 def test_two_account_numbers_in_sentences_give_none() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(108, [(54, "Your Everyday Checking account ending in 8693")]),
+    got = field_values(DocType.BANK_STATEMENT, [(108, [(54, "Your Everyday Checking account ending in 8693")]),
                                            (130, [(54, "Transfer to account ending in 1234")])])
     assert got["account_number_last4"] is None
 
@@ -62,9 +55,9 @@ def test_a_column_of_several_accounts_does_not_name_the_statements_own() -> None
             (204, [(54, "Individual Brokerage"), (224, "xxxx-6266"), (374, "$184,250.37"), (491, "$188,112.90")]),
             (220, [(54, "Cash Management Account"), (224, "xxxx-2165"), (381, "$11,031.96"), (498, "$13,399.55")]),
             (236, [(54, "Traditional IRA"), (224, "xxxx-8717"), (381, "$62,301.55"), (498, "$61,884.02")])]
-    assert _fields(DocType.BANK_STATEMENT, rows)["account_number_last4"] is None
+    assert field_values(DocType.BANK_STATEMENT, rows)["account_number_last4"] is None
     heading = [(276, [(54, "Cash Management Account xxxx-2165")])]
-    assert _fields(DocType.BANK_STATEMENT, rows + heading)["account_number_last4"] == "2165"
+    assert field_values(DocType.BANK_STATEMENT, rows + heading)["account_number_last4"] == "2165"
 
 
 REGISTER = [(96, [(54, "Date"), (162, "Description"), (363, "Debits"), (439, "Credits"), (522, "Balance")]),
@@ -77,7 +70,7 @@ REGISTER = [(96, [(54, "Date"), (162, "Description"), (363, "Debits"), (439, "Cr
 
 
 def test_a_registers_footer_of_totals_under_its_debit_and_credit_columns() -> None:
-    got = _fields(DocType.BANK_STATEMENT, REGISTER)
+    got = field_values(DocType.BANK_STATEMENT, REGISTER)
     assert (got["total_deposits"], got["total_withdrawals"]) == ("3269.02", "73.59")
     assert (got["opening_balance"], got["closing_balance"]) == ("21137.79", "24333.22")
 
@@ -87,8 +80,8 @@ def test_the_customers_block_at_the_foot_of_the_page() -> None:
             (653, [(70, "Daniel T Okafor")]), (666, [(70, "849 Birch Way")]), (679, [(70, "Boulder, CO 80302")])]
     top = [(44, [(54, "First Union Savings Bank")])]
     padding = [(300 + 15 * i, [(54, f"Note {i}: fees may apply")]) for i in range(16)]
-    assert _fields(DocType.BANK_STATEMENT, top + REGISTER + padding + foot)["account_holder"] == "Daniel T Okafor"
-    assert _fields(DocType.BANK_STATEMENT, top + REGISTER + padding)["account_holder"] is None
+    assert field_values(DocType.BANK_STATEMENT, top + REGISTER + padding + foot)["account_holder"] == "Daniel T Okafor"
+    assert field_values(DocType.BANK_STATEMENT, top + REGISTER + padding)["account_holder"] is None
 
 
 PURPOSES = (254, [(54, "Purchase"), (155, "Refinance"), (256, "Cash-Out Refinance"), (356, "Construction"),
@@ -96,17 +89,17 @@ PURPOSES = (254, [(54, "Purchase"), (155, "Refinance"), (256, "Cash-Out Refinanc
 
 
 def test_a_purpose_marked_by_an_x_under_its_option() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [(240, [(54, "Purpose (mark one)")]), PURPOSES, (272, [(360, "X")])])
+    got = field_values(DocType.LOAN_APPLICATION, [(240, [(54, "Purpose (mark one)")]), PURPOSES, (272, [(360, "X")])])
     assert got["loan_purpose"] == "construction"
 
 
 def test_no_mark_or_two_marks_under_the_options_give_no_purpose() -> None:
-    assert _fields(DocType.LOAN_APPLICATION, [PURPOSES, (272, [(60, "X"), (360, "X")])])["loan_purpose"] is None
-    assert _fields(DocType.LOAN_APPLICATION, [PURPOSES, (272, [(60, "Jane Doe")])])["loan_purpose"] is None
+    assert field_values(DocType.LOAN_APPLICATION, [PURPOSES, (272, [(60, "X"), (360, "X")])])["loan_purpose"] is None
+    assert field_values(DocType.LOAN_APPLICATION, [PURPOSES, (272, [(60, "Jane Doe")])])["loan_purpose"] is None
 
 
 def test_a_sub_labels_number_misread_as_letters_still_numbers_it() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (71, [(54, "1. BORROWER")]),
         (91, [(58, "la. Name of Borrower"), (310, "lb. Social Security No.")]),
         (105, [(60, "Jane Q Doe"), (312, "XXX-XX-2215")]),
@@ -115,7 +108,7 @@ def test_a_sub_labels_number_misread_as_letters_still_numbers_it() -> None:
 
 
 def test_a_name_label_running_on_in_a_sentence_takes_no_value_from_below() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (108, [(54, "Statement for account xxxx-xxxx-9744")]),
         (124, [(54, "This statement covers January 1 - January 31, 2026")]),
     ])
@@ -124,24 +117,24 @@ def test_a_name_label_running_on_in_a_sentence_takes_no_value_from_below() -> No
 
 
 def test_a_mark_read_twice_over_under_its_option() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [PURPOSES, (272, [(360, "xX")])])
+    got = field_values(DocType.LOAN_APPLICATION, [PURPOSES, (272, [(360, "xX")])])
     assert got["loan_purpose"] == "construction"
 
 
 def test_a_balance_carried_forward_closes_the_register() -> None:
     rows = [(96, [(54, "Date"), (162, "Description"), (522, "Balance")]),
             (111, [(54, "01/31/2026"), (162, "Balance carried forward"), (511, "$25,139.96")])]
-    assert _fields(DocType.BANK_STATEMENT, rows)["closing_balance"] == "25139.96"
+    assert field_values(DocType.BANK_STATEMENT, rows)["closing_balance"] == "25139.96"
 
 
 def test_balances_labelled_by_the_periods_first_and_last_days() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (124, [(54, "For the period January 1 through January 31, 2026")]),
         (205, [(59, "Balance on January 1"), (185, "Money in"), (311, "Money out"), (437, "Balance on January 31")]),
         (227, [(90, "USD 7,961.28"), (216, "USD 4,305.22"), (353, "USD 812.68"), (460, "USD 11,453.82")]),
     ])
     assert (got["opening_balance"], got["closing_balance"]) == ("7961.28", "11453.82")
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (100, [(54, "Statement Period: 03/01/2026 - 03/31/2026")]),
         (120, [(54, "Balance as of 02/28/2026"), (300, "$1,200.00")]),
         (140, [(54, "Balance as of 03/15/2026"), (300, "$1,500.00")]),
@@ -150,20 +143,20 @@ def test_balances_labelled_by_the_periods_first_and_last_days() -> None:
 
 
 def test_a_day_read_as_look_alike_letters_and_a_first_day_read_as_a_stroke() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(60, [(54, "Wealth Management"), (431, "Ol Mar 2026 - 31 Mar 2026")])])
+    got = field_values(DocType.BANK_STATEMENT, [(60, [(54, "Wealth Management"), (431, "Ol Mar 2026 - 31 Mar 2026")])])
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
-    got = _fields(DocType.BANK_STATEMENT, [(124, [(54, "This statement covers January | - January 31, 2026")])])
+    got = field_values(DocType.BANK_STATEMENT, [(124, [(54, "This statement covers January | - January 31, 2026")])])
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-01-01", "2026-01-31")
 
 
 def test_a_cash_accounts_opening_and_closing_balances() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(315, [(68, "Opening cash balance"), (323, "20667.75")]),
+    got = field_values(DocType.BANK_STATEMENT, [(315, [(68, "Opening cash balance"), (323, "20667.75")]),
                                            (360, [(68, "Closing cash balance"), (323, "23384.67")])])
     assert (got["opening_balance"], got["closing_balance"]) == ("20667.75", "23384.67")
 
 
 def test_a_sub_labels_period_read_as_a_comma() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (196, [(69, "2a, Current Employer"), (321, "2b. Years Employed")]),
         (210, [(71, "Riverbend Medical Center"), (323, "4")]),
         (330, [(69, "3f, Address of Property to be Mortgaged")]),

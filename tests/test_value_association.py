@@ -3,7 +3,7 @@ right-aligned columns, qualified labels, glued periods and box-number captions."
 
 from __future__ import annotations
 
-from fixtures.words.synth import CHAR, lay_out
+from fixtures.words.synth import CHAR, field_values, lay_out
 
 from loan_extractor.extraction.fields import extract_fields
 from loan_extractor.extraction.plausible import date_indexes, has_cents, shared_year_range, split_date_ranges
@@ -16,13 +16,8 @@ def _right(x_end: float, text: str, size: float = 10.0) -> tuple[float, str]:
     return x_end - len(text) * CHAR * size, text
 
 
-def _fields(doc_type: DocType, rows: list) -> dict[str, object]:
-    found = extract_fields(doc_type, build_lines(lay_out(rows)))
-    return {name: v.value if v else None for name, v in found.items()}
-
-
 def test_right_aligned_amounts_under_column_headers_belong_to_their_column() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (50, [(54, "First Coastal Bank")]),
         (120, [(60, "Beginning Balance"), (180, "Deposits"), (260, "Withdrawals"), (360, "Ending Balance")]),
         (135, [_right(140, "12,345.67"), _right(230, "112,000.00"), _right(320, "111,111.11"),
@@ -33,7 +28,7 @@ def test_right_aligned_amounts_under_column_headers_belong_to_their_column() -> 
 
 
 def test_a_pay_summary_grid_reads_current_and_year_to_date_rows() -> None:
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (40, [(54, "Acme Widgets Inc"), (400, "Earnings Statement")]),
         (60, [(54, "Name: John Q Public"), (300, "Check Date: 04/05/2026")]),
         (110, [(150, "Gross"), (220, "Taxes"), (300, "Deductions"), (400, "Net Pay")]),
@@ -47,7 +42,7 @@ def test_a_pay_summary_grid_reads_current_and_year_to_date_rows() -> None:
 
 
 def test_a_date_qualifying_a_balance_label_is_not_its_amount() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (50, [(54, "First Coastal Bank")]),
         (120, [(54, "Beginning Balance on March 1, 2026"), (400, "$1,234.56")]),
         (135, [(54, "Ending Balance as of 03/31/2026 $2,234.56")]),
@@ -56,18 +51,18 @@ def test_a_date_qualifying_a_balance_label_is_not_its_amount() -> None:
 
 
 def test_a_bare_count_before_an_amount_with_cents_is_not_the_amount() -> None:
-    got = _fields(DocType.PAY_STUB, [(40, [(54, "Acme Widgets Inc")]),
+    got = field_values(DocType.PAY_STUB, [(40, [(54, "Acme Widgets Inc")]),
                                      (100, [(54, "Gross Pay"), (200, "80 hrs"), (300, "$2,150.00")])])
     assert got["gross_pay"] == "2150.00"
 
 
 def test_a_lone_bare_amount_is_still_read() -> None:
-    got = _fields(DocType.PAY_STUB, [(40, [(54, "Acme Widgets Inc")]), (100, [(54, "Net Pay:"), (200, "1750")])])
+    got = field_values(DocType.PAY_STUB, [(40, [(54, "Acme Widgets Inc")]), (100, [(54, "Net Pay:"), (200, "1750")])])
     assert got["net_pay"] == "1750.00"
 
 
 def test_a_period_printed_as_one_word_gives_both_dates() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [(50, [(54, "First Coastal Bank")]),
+    got = field_values(DocType.BANK_STATEMENT, [(50, [(54, "First Coastal Bank")]),
                                            (90, [(54, "Statement Period: 03/01/2026-03/31/2026")])])
     assert (got["statement_period_start"], got["statement_period_end"]) == ("2026-03-01", "2026-03-31")
     words = split_date_ranges(lay_out([(90, [(54, "2026-03-01–2026-03-31")])]))
@@ -75,7 +70,7 @@ def test_a_period_printed_as_one_word_gives_both_dates() -> None:
 
 
 def test_a_w2_summary_list_with_box_numbers_and_plain_captions() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (50, [(54, "W-2 Summary"), (300, "Tax Year 2025")]),
         (80, [(54, "Employee:"), (300, "John Q Public")]),
         (95, [(54, "Employer ID:"), (300, "12-3456789")]),
@@ -90,7 +85,7 @@ def test_a_w2_summary_list_with_box_numbers_and_plain_captions() -> None:
 
 
 def test_a_direct_deposit_bank_name_is_not_the_employee() -> None:
-    got = _fields(DocType.PAY_STUB, [(40, [(54, "Acme Widgets Inc")]),
+    got = field_values(DocType.PAY_STUB, [(40, [(54, "Acme Widgets Inc")]),
                                      (100, [(54, "Direct Deposit")]), (115, [(54, "Bank Name: First Coastal Bank")])])
     assert got["employee_name"] is None
 
@@ -102,7 +97,7 @@ def test_plausibility_helpers() -> None:
 
 
 def test_an_address_cell_ending_in_a_comma_goes_on_in_the_next_cell() -> None:
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (50, [(54, "Loan Application")]),
         (100, [(54, "Property Address:"), (200, "6595 Hillcrest Road, Raleigh,"), (377, "NC 27601")]),
         (120, [(54, "Employer:"), (200, "Acme Widgets"), (377, "Pay Date")]),
@@ -118,7 +113,7 @@ def test_a_term_under_a_label_in_years_is_given_in_months() -> None:
     assert found["loan_term_months"] is not None and found["loan_term_months"].value == 360
     assert found["loan_term_months"].conf < 1.0 and found["loan_amount"].value == "250000.00"  # type: ignore[union-attr]
     for label, printed in (("Loan Term (Years):", "30 years"), ("Loan Term (months):", "360")):
-        got = _fields(DocType.LOAN_APPLICATION, [(100, [(54, label), (200, printed)])])
+        got = field_values(DocType.LOAN_APPLICATION, [(100, [(54, label), (200, printed)])])
         assert got["loan_term_months"] == 360, label
 
 
@@ -129,13 +124,13 @@ def test_a_w2_list_of_box_numbers_in_their_own_cells() -> None:
             ("Box 3", "Social security wages", "90,100.00"), ("Box 4", "Social security tax withheld", "5,586.20"),
             ("Box 5", "Medicare wages and tips", "90,200.00"), ("Box 6", "Medicare tax withheld", "1,306.45")]):
         rows.append((160 + 16 * i, [(54, box), (100, caption), _right(480, value)]))
-    got = _fields(DocType.W2, rows)
+    got = field_values(DocType.W2, rows)
     assert [got[f] for f in ("wages", "federal_income_tax_withheld", "social_security_wages", "medicare_wages")] == [
         "88450.12", "12004.55", "90100.00", "90200.00"]  # never the "4" or "6" of the box below
 
 
 def test_a_two_column_summary_with_ampersands_signs_and_a_period_naming_its_year_once() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (40, [(54, "Harbor Point Bank")]),
         (95, [(54, "Statement Period"), (200, "March 1 - March 31, 2026")]),
         (130, [(54, "Description"), _right(400, "Amount")]),
@@ -151,7 +146,7 @@ def test_a_two_column_summary_with_ampersands_signs_and_a_period_naming_its_year
 
 
 def test_a_header_row_over_its_values_with_an_ordinal_date() -> None:
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (40, [(54, "Acme Widgets Inc")]),
         (100, [(54, "Period Start"), (150, "Period End"), (250, "Pay Date"), (350, "Net Pay")]),
         (115, [(54, "03/16/2026"), (150, "03/31/2026"), (250, "April 5th, 2026"), _right(420, "$1,801.70")]),
@@ -161,7 +156,7 @@ def test_a_header_row_over_its_values_with_an_ordinal_date() -> None:
 
 
 def test_credit_union_wording_for_the_holder_and_the_account() -> None:
-    got = _fields(DocType.BANK_STATEMENT, [
+    got = field_values(DocType.BANK_STATEMENT, [
         (50, [(54, "Prairie State Credit Union"), (400, "Member FDIC")]),
         (80, [(54, "Member Name: Olivia K Brandt"), (340, "Member Number: 000-77-4411")]),
     ])
@@ -169,7 +164,7 @@ def test_credit_union_wording_for_the_holder_and_the_account() -> None:
 
 
 def test_a_w2_list_in_plain_words_never_takes_state_wages_for_wages() -> None:
-    got = _fields(DocType.W2, [
+    got = field_values(DocType.W2, [
         (50, [(54, "W-2 Summary 2025")]), (80, [(54, "State wages, tips, etc. 51,000.00")]),
         (95, [(54, "Wages: 52,000.00")]), (110, [(54, "Social security wages: 53,000.00")]),
         (125, [(54, "Medicare wages: 54,000.00")]), (140, [(54, "Fed. income tax: 6,000.00")]),
@@ -180,7 +175,7 @@ def test_a_w2_list_in_plain_words_never_takes_state_wages_for_wages() -> None:
 
 def test_column_headings_with_qualifiers_read_as_one_cell_are_each_a_label() -> None:
     # OCR joined two headings with their date formats and a rule between them into one cell
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (50, [(54, "Evergreen Software Inc")]),
         (120, [(54, "Check Date (DD/MM/YYYY)"), (190, "Period Beginning (DD/MM/YYYY) _ Period Ending (DD/MM/YYYY)")]),
         (135, [(54, "10/03/2026"), (190, "24/02/2026"), (365, "09/03/2026")]),
