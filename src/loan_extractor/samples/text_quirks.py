@@ -98,7 +98,8 @@ class QuirkyPage(Page):
         if not spacing and len(chars) > 4 and rng.random() < 0.4:  # kerned runs: pieces with tiny shifts
             cut = rng.randint(1, len(chars) - 1)
             self._run(left, y, chars[:cut], font, size, spacing)
-            self._run(left + self.canvas.stringWidth(chars[:cut], font, size) + 0.4, y, chars[cut:], font, size, spacing)
+            after = left + self.canvas.stringWidth(chars[:cut], font, size) + 0.4
+            self._run(after, y, chars[cut:], font, size, spacing)
         else:
             self._run(left, y, chars, font, size, spacing)
         if bold and rng.random() < 0.5:  # simulated bold: the same text again, shifted a little
@@ -136,5 +137,6 @@ def write_quirky_set(out_dir: Path, seed: int = 41, per_layout: int = 4, tax_yea
                     "meta": {"format": "pdf_text", "dpi": None, "rotation": 0, "quality_band": "text",
                              "layout_split": "unseen", "layout": layout, "name_script": script}}
     truth_path = Path(out_dir) / TRUTH_FILE
-    truth_path.write_text(json.dumps(dict(sorted(truth.items())), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(dict(sorted(truth.items())), indent=2, ensure_ascii=False) + "\n"
+    truth_path.write_text(text, encoding="utf-8")
     return truth_path
