@@ -79,3 +79,8 @@ def test_a_drawn_pdf_reads_back_as_plain_words(tmp_path: Path) -> None:
     lines = [line.text for line in build_lines(from_text_layer(poppler.text_words(path)))]
     assert lines == ["Employer Identification Number: 12-3456789", "Employee's name: Nguyên Van An",
                      "Gross Pay: -1,234.56"]
+
+
+def test_a_dotted_leader_run_into_its_value_splits_off() -> None:
+    assert _texts([_w("PERIOD:", 10, 50), _w("........2026-03-01", 52, 120)]) == ["PERIOD:", "........", "2026-03-01"]
+    assert _texts([_w("p.m.", 10, 30), _w("A...B", 40, 60)]) == ["p.m.", "A...B"]

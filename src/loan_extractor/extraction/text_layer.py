@@ -3,7 +3,7 @@
 - Characters: compatibility forms folded (NFKC: ligatures "ﬁ", fullwidth colons, non-breaking spaces, decomposed
   accents composed), invisible characters dropped (soft hyphens, zero-width spaces), typographic dashes and the
   minus sign read as "-", curly apostrophes and quotes as straight ones. A word holding a (non-breaking) space
-  becomes several words; runs of one word drawn apart by kerning ("Gr" "oss") become one word.
+  becomes several words, and so does a dotted leader run into its value ("....2026-03-01"); runs of one word drawn apart by kerning ("Gr" "oss") become one word.
 - Text nobody can read: words far smaller than the page's print (1 pt text) and words set vertically (a
   margin note) are dropped.
 - Simulated bold: the same word drawn twice a fraction of a point apart is kept once.
@@ -22,6 +22,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _FOLDED = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
                          "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
                          "\u201e": '"'})
+_PART = re.compile(r"[.\u00b7\u2026_]{3,}(?=[^\s.\u00b7\u2026_])|\S+")  # a leader glued to its value splits off
 TINY = 0.35  # a word shorter than this share of the page's median word height is unreadable print
 KERNING = 0.1  # word heights: a gap narrower than this between two runs of one line is kerning, not a space
 OVERPRINT = 1.0  # points: the same word this close to another is the same word drawn again
@@ -34,7 +35,7 @@ def fold_characters(text: str) -> str:
 
 def readable_words(words: Iterable[TextWord]) -> list[TextWord]:
     """Words with folded characters, split at spaces, without unreadable print or overprinted copies."""
-    folded = _join_kerned_runs([part for w in words for part in _split_at_spaces(w, fold_characters(w.text))])
+    folded = [part for w in _join_kerned_runs(list(words)) for part in _split_at_spaces(w, fold_characters(w.text))]
     kept: list[TextWord] = []
     for page in sorted({w.page for w in folded}):
         on_page = [w for w in folded if w.page == page]
@@ -82,14 +83,14 @@ def _stacked(word: TextWord, other: TextWord) -> bool:
 
 
 def _split_at_spaces(word: TextWord, text: str) -> list[TextWord]:
-    """The folded word, one per space-separated part, boxes shared by character count."""
-    if not text.strip():
-        return []
-    if " " not in text.strip():
-        return [TextWord(word.page, text.strip(), word.x0, word.y0, word.x1, word.y1)]
+    """The folded word, one per space-separated part (and a dotted leader apart from the value it runs into),
+    boxes shared by character count."""
+    parts = list(_PART.finditer(text))
+    if len(parts) == 1 and parts[0].group() == text:
+        return [TextWord(word.page, text, word.x0, word.y0, word.x1, word.y1)]
     step = (word.x1 - word.x0) / max(len(text), 1)
     return [TextWord(word.page, m.group(), word.x0 + step * m.start(), word.y0, word.x0 + step * m.end(), word.y1)
-            for m in re.finditer(r"\S+", text)]
+            for m in parts]
 
 
 def _overprints(word: TextWord, other: TextWord) -> bool:

@@ -94,7 +94,10 @@ class QuirkyPage(Page):
             size = size * unit / (unit + 0.3 * (len(chars) - 1))
             spacing = {"char": size * 0.3}
         elif " " in chars and rng.random() < 0.3:
-            spacing = {"word": size * 0.6}  # justified: wide gaps between words
+            # justified: wide gaps between words, the glyphs smaller so that the line keeps its width
+            unit = self.canvas.stringWidth(chars, font, 1)
+            size = size * unit / (unit + 0.6 * chars.count(" "))
+            spacing = {"word": size * 0.6}
         if not spacing and len(chars) > 4 and rng.random() < 0.4:  # kerned runs: pieces with tiny shifts
             cut = rng.randint(1, len(chars) - 1)
             self._run(left, y, chars[:cut], font, size, spacing)
