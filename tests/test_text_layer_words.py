@@ -56,7 +56,8 @@ def test_unreadably_small_print_is_dropped() -> None:
 def test_a_vertical_margin_note_is_dropped_with_its_short_words() -> None:
     note = [_w("Printed", 14, 20, 300, 330), _w("page", 14, 20, 333, 350), _w("1", 14, 20, 352, 356),
             _w("of", 14, 20, 358, 364), _w("1", 14, 20, 366, 370)]
-    assert _texts([_w("Account", 60, 100), *note, _w("1", 120, 126)]) == ["Account", "1"]
+    body = [_w(f"Word{n}", 60 + 50 * n, 100 + 50 * n) for n in range(10)]
+    assert _texts([*body[:2], *note, *body[2:], _w("1", 620, 626)]) == [w.text for w in body] + ["1"]
 
 
 def test_a_drawn_pdf_reads_back_as_plain_words(tmp_path: Path) -> None:
@@ -84,3 +85,8 @@ def test_a_drawn_pdf_reads_back_as_plain_words(tmp_path: Path) -> None:
 def test_a_dotted_leader_run_into_its_value_splits_off() -> None:
     assert _texts([_w("PERIOD:", 10, 50), _w("........2026-03-01", 52, 120)]) == ["PERIOD:", "........", "2026-03-01"]
     assert _texts([_w("p.m.", 10, 30), _w("A...B", 40, 60)]) == ["p.m.", "A...B"]
+
+
+def test_a_page_whose_text_all_runs_vertically_keeps_its_words() -> None:
+    turned = [_w("Gross", 100, 112, 10 + 40 * n, 40 + 40 * n) for n in range(5)]
+    assert _texts(turned) == ["Gross"] * 5

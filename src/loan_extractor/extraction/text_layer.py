@@ -25,7 +25,8 @@ _FOLDED = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u201
 _PART = re.compile(r"[.\u00b7\u2026_]{3,}(?=[^\s.\u00b7\u2026_])|\S+")  # a leader glued to its value splits off
 TINY = 0.35  # a word shorter than this share of the page's median word height is unreadable print
 KERNING = 0.1  # word heights: a gap narrower than this between two runs of one line is kerning, not a space
-OVERPRINT = 1.0  # points: the same word this close to another is the same word drawn again
+OVERPRINT = 1.0
+MARGIN_NOTE_SHARE = 0.2  # vertical words are a margin note while they are at most this share of a page's words  # points: the same word this close to another is the same word drawn again
 
 
 def fold_characters(text: str) -> str:
@@ -65,7 +66,10 @@ def _join_kerned_runs(words: list[TextWord]) -> list[TextWord]:
 def _vertical_words(words: list[TextWord]) -> set[int]:
     """Ids of words set vertically: tall narrow words of three or more letters, and the short words stacked
     right above or below one of them in the same column ("1", "of" of a vertical "page 1 of 1")."""
-    vertical = {id(w) for w in words if len(w.text) >= 3 and w.y1 - w.y0 > 2 * (w.x1 - w.x0)}
+    long_words = [w for w in words if len(w.text) >= 3]
+    vertical = {id(w) for w in long_words if w.y1 - w.y0 > 2 * (w.x1 - w.x0)}
+    if len(vertical) > MARGIN_NOTE_SHARE * len(long_words):
+        return set()  # the page's own text runs vertically (a page turned in its content): nothing to drop
     grown = True
     while grown:
         column = [w for w in words if id(w) in vertical]
