@@ -3,7 +3,8 @@
 - Characters: compatibility forms folded (NFKC: ligatures "ﬁ", fullwidth colons, non-breaking spaces, decomposed
   accents composed), invisible characters dropped (soft hyphens, zero-width spaces), typographic dashes and the
   minus sign read as "-", curly apostrophes and quotes as straight ones. A word holding a (non-breaking) space
-  becomes several words, and so does a dotted leader run into its value ("....2026-03-01"); runs of one word drawn apart by kerning ("Gr" "oss") become one word.
+  becomes several words, and so does a dotted leader run into its value ("....2026-03-01"); runs of one word
+  drawn apart by kerning ("Gr" "oss") become one word.
 - Text nobody can read: words far smaller than the page's print (1 pt text) and words set vertically (a
   margin note) are dropped.
 - Simulated bold: the same word drawn twice a fraction of a point apart is kept once.
@@ -25,8 +26,8 @@ _FOLDED = str.maketrans({**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u201
 _PART = re.compile(r"[.\u00b7\u2026_]{3,}(?=[^\s.\u00b7\u2026_])|\S+")  # a leader glued to its value splits off
 TINY = 0.35  # a word shorter than this share of the page's median word height is unreadable print
 KERNING = 0.1  # word heights: a gap narrower than this between two runs of one line is kerning, not a space
-OVERPRINT = 1.0
-MARGIN_NOTE_SHARE = 0.2  # vertical words are a margin note while they are at most this share of a page's words  # points: the same word this close to another is the same word drawn again
+OVERPRINT = 1.0  # points: the same word this close to another is the same word drawn again
+MARGIN_NOTE_SHARE = 0.2  # vertical words are a margin note while they are at most this share of a page's words
 
 
 def fold_characters(text: str) -> str:
