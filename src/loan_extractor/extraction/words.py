@@ -11,6 +11,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
+from loan_extractor.extraction.text_layer import readable_words
 from loan_extractor.tools.poppler import TextWord
 from loan_extractor.tools.tesseract import OcrWord
 
@@ -75,8 +76,8 @@ class Line:
 
 
 def from_text_layer(words: Iterable[TextWord]) -> list[Word]:
-    """Text-layer words; their confidence is 1.0 (the characters are exact, not read)."""
-    return [Word(w.page, w.text, 1.0, w.x0, w.y0, w.x1, w.y1) for w in words if w.text.strip()]
+    """Text-layer words as a reader sees them (`readable_words`); their confidence is 1.0 (exact, not read)."""
+    return [Word(w.page, w.text, 1.0, w.x0, w.y0, w.x1, w.y1) for w in readable_words(words)]
 
 
 def from_ocr(words: Iterable[OcrWord], page: int, dpi: float) -> list[Word]:

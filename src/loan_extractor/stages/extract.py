@@ -15,6 +15,7 @@ from loan_extractor.extraction import headings, reread, slots
 from loan_extractor.extraction.classify import classify
 from loan_extractor.extraction.fields import FieldValue, extract_fields, label_rules
 from loan_extractor.extraction.redact import redact_text
+from loan_extractor.extraction.visible import visible_words
 from loan_extractor.extraction.words import (
     Line,
     Word,
@@ -26,6 +27,7 @@ from loan_extractor.extraction.words import (
 from loan_extractor.models import Document, PageImage, Reason
 from loan_extractor.spec import DocType
 from loan_extractor.stages.marks import pixel_density, ticked_purpose
+from loan_extractor.stages.preprocess import MIN_DESKEW_DEGREES
 from loan_extractor.tools import poppler, tesseract
 
 STAGE = "extract"
@@ -82,7 +84,7 @@ def read_words(doc: Document, cfg: PipelineConfig) -> list[Word]:
     if doc.text_source == "text_layer":
         pages = doc.pages or (1,)
         found = poppler.text_words(Path(doc.local_path), min(pages), max(pages), timeout=cfg.ocr.page_timeout_seconds)
-        return [w for w in from_text_layer(found) if w.page in set(pages)]
+        return visible_words([w for w in from_text_layer(found) if w.page in set(pages)], _rendered_pages(doc))
     images = list(doc.page_images)
     if not images:
         return []
@@ -90,6 +92,16 @@ def read_words(doc: Document, cfg: PipelineConfig) -> list[Word]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         per_page = list(pool.map(lambda image: _ocr_page(image, cfg), images))
     return [w for page in per_page for w in page]
+
+
+def _rendered_pages(doc: Document) -> dict[int, tuple[np.ndarray, float]]:
+    """Grey pixels and pixels per point of the pages rendered as drawn (not deskewed), to see which words show."""
+    pages = {}
+    for image in doc.page_images:
+        gray = page_pixels.read_gray(image.path) if abs(image.skew_degrees) <= MIN_DESKEW_DEGREES else None
+        if gray is not None:
+            pages[image.number] = (gray, pixel_density(image) / 72.0)
+    return pages
 
 
 def _ocr_page(image: PageImage, cfg: PipelineConfig) -> list[Word]:

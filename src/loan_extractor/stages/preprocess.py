@@ -33,7 +33,7 @@ from loan_extractor.tools import poppler
 STAGE = "preprocess"
 PREVIEW_DPI = imaging.WORKING_DPI
 _RENDER_CHUNK = 4  # pages rendered per pdftoppm call: amortises start-up, bounds the scratch disk
-_MIN_DESKEW_DEGREES = 0.2  # below this, rotating costs more sharpness than it gains
+MIN_DESKEW_DEGREES = 0.2  # below this, rotating costs more sharpness than it gains
 _NEAREST_ROTATE_DPI = 200  # from here nearest-pixel rotation is as good for OCR and twice as fast
 _NOISE_SIGMA = 4.0  # Immerkaer estimate; reads ~0.6 sigma on white paper clipped at 255, so ~7 gray levels
 _SPECKLE_SHARE = 0.001
@@ -69,7 +69,7 @@ def prepare_page(gray: np.ndarray, number: int, pixel_dpi: float, source_dpi: fl
     small = imaging.working_copy(gray, pixel_dpi)
     clarity = imaging.clarity_score(small)  # before rotating: interpolation would blur what we measure
     skew = imaging.estimate_skew(small)
-    rotated = abs(skew) > _MIN_DESKEW_DEGREES
+    rotated = abs(skew) > MIN_DESKEW_DEGREES
     if rotated:
         gray = imaging.rotate(gray, -skew, smooth=pixel_dpi < _NEAREST_ROTATE_DPI)
         small = imaging.rotate(small, -skew)
