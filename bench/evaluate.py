@@ -6,6 +6,8 @@ The set is generated once per (seed, per-cell, split) into --dir (split `eval`: 
 tests never use seed 2026), then evaluated with the same code as `loan-extractor evaluate`. `--split unseen`
 draws only the unseen development layouts (no packages: they need a two-page statement layout) and `--split
 train` the train and development ones, for work on extraction that must not look at the `eval` split;
+`--split quirks` draws every unseen layout `--per-cell` times as a text-layer PDF the way real producers write
+them (curly quotes, non-breaking spaces and hyphens, ligatures, kerned runs, overprinted bold, invisible text);
 `--bands` narrows a set to some quality bands; --write records only the whole `eval` split.
 """
 
@@ -21,6 +23,7 @@ from pathlib import Path
 from loan_extractor.evaluation import evaluate_folder, load_truth
 from loan_extractor.logs import configure_logging
 from loan_extractor.samples import write_evaluation_set
+from loan_extractor.samples.text_quirks import write_quirky_set
 from loan_extractor.samples.variety import BANDS
 from loan_extractor.settings import Settings
 from loan_extractor.tools import tesseract
@@ -30,7 +33,9 @@ TITLE = "## Extraction accuracy"
 TARGETS = {"text": 0.99, "scan_300": 0.97, "jpeg_200_skew": 0.93}
 _SPLITS = {"eval": "`eval` (held-out layouts included), foreign documents and loan packages",
            "train": "`train` (train and development layouts), foreign documents and loan packages",
-           "unseen": "`unseen` (unseen development layouts) and foreign documents"}
+           "unseen": "`unseen` (unseen development layouts) and foreign documents",
+           "quirks": "`quirks` (every unseen development layout as a text-layer PDF with real producers' "
+                     "quirks)"}
 BY = ("quality_band", "doc_type", "layout_split", "format")
 
 
@@ -39,8 +44,11 @@ def ensure_set(folder: Path, seed: int, per_cell: int, split: str = "eval", band
     stamp, truth = folder / "set.json", folder / "truth.json"
     wanted = {"seed": seed, "per_cell": per_cell, "split": split, **({"bands": bands} if bands else {})}
     if not (truth.is_file() and stamp.is_file() and json.loads(stamp.read_text()) == wanted):
-        write_evaluation_set(folder, seed, per_cell, split=split, bands=tuple(bands or BANDS),
-                             packages=0 if split == "unseen" else 2)
+        if split == "quirks":
+            write_quirky_set(folder, seed, per_cell)
+        else:
+            write_evaluation_set(folder, seed, per_cell, split=split, bands=tuple(bands or BANDS),
+                                 packages=0 if split == "unseen" else 2)
         stamp.write_text(json.dumps(wanted))
     return truth
 
@@ -53,7 +61,8 @@ def section(report: dict, command: str, seed: int, per_cell: int, split: str = "
     """The markdown section: bands against targets, type accuracy, unknowns, names by script, layout split."""
     o = report["overall"]
     lines = [TITLE, "", f"Measured {date.today().isoformat()} with:", "", "```", command, "```", "",
-             f"Set: seed {seed} (never used by tests), {per_cell} documents per (quality band x type) cell, split "
+             f"Set: seed {seed} (never used by tests), {per_cell} documents per "
+             f"{'layout' if split == 'quirks' else '(quality band x type) cell'}, split "
              f"{_SPLITS[split]}; {o['documents']} documents "
              f"in {report['files']} files, evaluated in {report['seconds']} s.", "",
              "| quality band | documents | type accuracy | field accuracy | precision | recall | target |",
@@ -99,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/loan-extractor-eval"))
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--per-cell", type=int, default=6)
-    parser.add_argument("--split", choices=("eval", "unseen", "train"), default="eval")
+    parser.add_argument("--split", choices=("eval", "unseen", "train", "quirks"), default="eval")
     parser.add_argument("--bands", nargs="+", help="only these quality bands (not with --write)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--report", type=Path, help="also save the full JSON report here")
