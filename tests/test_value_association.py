@@ -198,3 +198,13 @@ def test_a_date_format_in_its_own_cell_between_the_label_and_the_date_is_skipped
     ])
     assert (got["pay_period_start"], got["pay_period_end"], got["pay_date"]) == (
         "2026-03-16", "2026-03-31", "2026-04-01")
+
+
+def test_the_parts_a_form_asks_for_in_their_own_cell_are_not_the_value() -> None:
+    # wide spaces put "Street, City, State, ZIP" in a cell of its own; the address is printed under the label
+    got = _fields(DocType.LOAN_APPLICATION, [
+        (50, [(54, "Uniform Residential Loan Application")]),
+        (100, [(54, "Property Address"), (170, "Street, City, State, ZIP")]),
+        (115, [(54, "1761 Oak Street, Madison, WI 53703")]),
+    ])
+    assert got["property_address"] == "1761 Oak Street, Madison, WI 53703"
