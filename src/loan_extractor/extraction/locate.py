@@ -72,6 +72,8 @@ class Page:
             if not found or line.segment_of[i] != line.segment_of[found[-1][-1]]:
                 found.append([])
             found[-1].append(i)
+        if not same and found and not _after_qualifier(line, found[0]):
+            found = found[1:]  # the label's qualifier alone in the next cell ("Pay Date:  (DD/MM/YYYY)  01/04/2026")
         return [line.words[i] for cell in found[:cells] for i in cell]
 
     def cell(self, hit: Hit) -> tuple[float, float]:
