@@ -185,7 +185,7 @@ def test_column_headings_with_qualifiers_read_as_one_cell_are_each_a_label() -> 
 
 def test_a_date_format_in_its_own_cell_between_the_label_and_the_date_is_skipped() -> None:
     # a monospaced face's wide spaces split "Pay Date: (DD/MM/YYYY)" into two cells before the date's own cell
-    got = _fields(DocType.PAY_STUB, [
+    got = field_values(DocType.PAY_STUB, [
         (50, [(54, "Evergreen Software Inc")]),
         (100, [(300, "Period Start:"), (390, "(DD/MM/YYYY)"), (500, "16/03/2026")]),
         (115, [(300, "Period End:"), (390, "(DD/MM/YYYY)"), (500, "31/03/2026")]),
@@ -197,7 +197,7 @@ def test_a_date_format_in_its_own_cell_between_the_label_and_the_date_is_skipped
 
 def test_the_parts_a_form_asks_for_in_their_own_cell_are_not_the_value() -> None:
     # wide spaces put "Street, City, State, ZIP" in a cell of its own; the address is printed under the label
-    got = _fields(DocType.LOAN_APPLICATION, [
+    got = field_values(DocType.LOAN_APPLICATION, [
         (50, [(54, "Uniform Residential Loan Application")]),
         (100, [(54, "Property Address"), (170, "Street, City, State, ZIP")]),
         (115, [(54, "1761 Oak Street, Madison, WI 53703")]),
