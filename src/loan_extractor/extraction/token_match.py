@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 _FOLD = str.maketrans({"0": "o", "1": "l", "5": "s", "|": "l", "i": "l"})
 SPLIT_WORD_MIN = 7  # a label word this long OCR split with a stray letter still matches its two pieces
 SPLIT_SIM = 0.8
@@ -30,16 +32,8 @@ def token_similarity(seen: str, label: str) -> float:
 
 
 def edit_distance(a: str, b: str, cap: int) -> int:
-    """Levenshtein distance of two tokens, or cap + 1 as soon as it must exceed cap."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > cap:
-            return cap + 1
-        previous = current
-    return previous[-1]
+    """Levenshtein distance of two tokens, or cap + 1 when it exceeds cap."""
+    return Levenshtein.distance(a, b, score_cutoff=cap)
 
 
 @lru_cache(maxsize=65536)
