@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
 
@@ -219,19 +219,20 @@ def number_in_sentence(lines: Sequence[Line], phrases: Sequence[str]) -> FieldVa
 def unique_masked_number(lines: Sequence[Line]) -> FieldValue | None:
     """A last-four number whose label OCR lost: the one distinct masked number ("XXXXXX4454", "***-**-1234") on
     the page, at a cost; none when the page prints two (a card's number among the transactions)."""
-    found = [(w, p) for line in lines for w in line.words
-             if MASKED_SHAPE.fullmatch(w.text.strip(".,;:")) and (p := normalise_last4(w.text)) is not None]
-    if not found or len({p.value for _, p in found}) != 1:
-        return None
-    word, parsed = found[0]
-    return FieldValue(parsed.value, round(parsed.conf * word.conf * UNLABELLED_COST, 3), (word,))
+    return _the_one_number(lines, MASKED_SHAPE, normalise_last4)
 
 
 def unique_ein(lines: Sequence[Line]) -> FieldValue | None:
     """An employer identification number whose label OCR garbled ("Employer {D (EIN)"): the one distinct
     NN-NNNNNNN number on the page, at a cost; none when the page prints two (a state ID in the same form)."""
+    return _the_one_number(lines, EIN_SHAPE, lambda text: normalise_ein(text.strip(".,;:")))
+
+
+def _the_one_number(lines: Sequence[Line], shape: re.Pattern[str],
+                    parse: Callable[[str], Parsed | None]) -> FieldValue | None:
+    """The value of the words of `shape` (stray marks around them aside) when they all parse to one value."""
     found = [(w, p) for line in lines for w in line.words
-             if EIN_SHAPE.fullmatch(w.text.strip(".,;:")) and (p := normalise_ein(w.text.strip(".,;:"))) is not None]
+             if shape.fullmatch(w.text.strip(".,;:")) and (p := parse(w.text)) is not None]
     if not found or len({p.value for _, p in found}) != 1:
         return None
     word, parsed = found[0]
