@@ -17,6 +17,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from loan_extractor.tools import tesseract
+
 KEPT_BYTES = 400 * 2**20  # ~48 letter pages at 300 DPI: the pages between preprocessing and OCR in a flow
 
 _LOCK = threading.Lock()
@@ -37,6 +39,12 @@ def read_gray(path: Path | str) -> np.ndarray | None:
         return None
     _remember(key, gray)
     return gray
+
+
+def for_ocr(path: Path | str) -> np.ndarray | None:
+    """The page's pixels to hand to OCR: read once for the in-process engine, None for the command (which reads
+    the file itself)."""
+    return read_gray(path) if tesseract.models_stay_loaded() else None
 
 
 def keep(path: Path | str, gray: np.ndarray) -> None:

@@ -73,6 +73,6 @@ def _read(scan: PageScan, tall: list[Word], language: str, timeout: float) -> li
 def read_large_print(scan: PageScan, page: int, language: str, timeout: float) -> list[Word]:
     """The large words of a page (page coordinates) read with tesseract's sparse-text layout (psm 11), which
     keeps a lone large heading its default layout dropped."""
-    pixels = page_pixels.read_gray(scan.path) if tesseract.models_stay_loaded() else None
-    found = tesseract.ocr_words(scan.path, language, timeout, psm=SPARSE_TEXT, dpi=scan.dpi, pixels=pixels)
+    found = tesseract.ocr_words(scan.path, language, timeout, psm=SPARSE_TEXT, dpi=scan.dpi,
+                               pixels=page_pixels.for_ocr(scan.path))
     return [Word(page, w.text, w.conf, w.x0, w.y0, w.x1, w.y1) for w in tall_words(from_ocr(found, page, scan.dpi))]

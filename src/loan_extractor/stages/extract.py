@@ -107,7 +107,7 @@ def _rendered_pages(doc: Document) -> dict[int, tuple[np.ndarray, float]]:
 def _ocr_page(image: PageImage, cfg: PipelineConfig) -> list[Word]:
     dpi = pixel_density(image)
     path, timeout = Path(image.path), cfg.ocr.page_timeout_seconds
-    found = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi, pixels=_pixels(path))
+    found = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi, pixels=page_pixels.for_ocr(path))
     if not reads_upright(found):
         found = _turn_upright(path, dpi, found, cfg)
     return from_ocr(found, image.number, dpi)
@@ -141,16 +141,11 @@ def _turn_upright(path: Path, dpi: float, found: list[tesseract.OcrWord],
     if gray is None:
         return found
     path.write_bytes(imaging.encode_png(imaging.turn_clockwise(gray, degrees), dpi))
-    turned = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi, pixels=_pixels(path))
+    turned = tesseract.ocr_words(path, cfg.ocr.language, timeout, dpi=dpi, pixels=page_pixels.for_ocr(path))
     if reads_upright(turned) or _mean_conf(turned) > _mean_conf(found):
         return turned
     path.write_bytes(imaging.encode_png(gray, dpi))  # put the page back as it was
     return found
-
-
-def _pixels(path: Path) -> np.ndarray | None:
-    """The page decoded once for OCR and the re-reads after it; the command reads the file itself."""
-    return page_pixels.read_gray(path) if tesseract.models_stay_loaded() else None
 
 
 def _mean_conf(words: list[tesseract.OcrWord]) -> float:
