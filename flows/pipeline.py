@@ -67,9 +67,6 @@ def document_processing_pipeline(
 
     Block names default to the settings; without blocks, the AWS variables and the database URL apply.
     """
-    # Documents go to tasks as opaque(...): Prefect takes the value (or the future's result) as it is
-    # instead of walking every document's fields for futures, twice per task run (~3,200 objects for
-    # 24 documents, ~8 ms of CPU each time).
     warm_imports()
     settings = with_database_block(Settings(), db_block)
     configure_logging(settings.log_format, settings.log_level, attach_handler=False)
@@ -89,6 +86,9 @@ def document_processing_pipeline(
         source, cfg, work_dir, limit=limit, loan_id=loan_id, s3_block=s3_block, exclude=exclude, settings=settings, run_id=run_id
     )
     gathered = process_documents(docs, settings, cfg, work_dir, today)
+    # Documents go to tasks as opaque(...): Prefect takes the value (or the future's result) as it is
+    # instead of walking every document's fields for futures, twice per task run (~3,200 objects for
+    # 24 documents, ~8 ms of CPU each time).
     with_anomalies, anomalies = detect_anomalies(opaque(gathered), cfg, settings)
     final = [doc.finalised() for doc in with_anomalies]
     summary = RunSummary(

@@ -5,6 +5,7 @@ window envelope."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from loan_extractor.extraction.labels import tokens
 from loan_extractor.extraction.locate import Page, unlabelled_bottom_cells, unlabelled_top_cells
@@ -41,7 +42,7 @@ def fill_mailing(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
         found[name] = names[0] if len({str(v.value).casefold() for v in names}) == 1 else None
 
 
-def _top_then_foot(page: Page):  # type: ignore[no-untyped-def]
+def _top_then_foot(page: Page) -> Iterator[list[tuple[int, list[Word]]]]:
     """The unlabelled cells of the top of page one, then of its foot."""
     yield unlabelled_top_cells(page, TOP_LINES)
     yield unlabelled_bottom_cells(page, BOTTOM_LINES)
