@@ -144,15 +144,16 @@ class Page:
         self.canvas.line(x0, HEIGHT - y, x1, HEIGHT - y)
 
     def table(self, x: float, y: float, widths: list[float], rows: list[list[str]], line: float = 16,
-              left_cols: int = 1) -> float:
-        """Rows of cells, the first row a bold header; amounts (after `left_cols`) right-aligned. Returns next y."""
+              left_cols: int = 1, size: float = 10.5, inset: float = 0.0) -> float:
+        """Rows of cells, the first row a bold header; amounts (after `left_cols`) right-aligned `inset` points in
+        from their cell's right edge. Returns next y."""
         for number, row in enumerate(rows):
             left = x
             for col, (cell, w) in enumerate(zip(row, widths)):
                 if col < left_cols:
-                    self.text(left, y, cell, bold=number == 0)
+                    self.text(left, y, cell, size, bold=number == 0)
                 else:
-                    self.text(left + w, y, cell, bold=number == 0, right=True)
+                    self.text(left + w - inset, y, cell, size, bold=number == 0, right=True)
                 left += w
             if number == 0:
                 self.rule(y + 4, x, x + sum(widths), 0.6)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from loan_extractor.samples.draw import HEIGHT, MARGIN, WIDTH, Page
 from loan_extractor.samples.layout_w2 import _amount
 from loan_extractor.samples.provider_pay_stub import mailing_address
-from loan_extractor.samples.unseen_w2 import BOXES, OMB, _box12, _cell, _control, _seed, _ssn, _states
+from loan_extractor.samples.unseen_w2 import BOXES, OMB, _box12, _cell, _control, _fitted, _seed, _ssn, _states
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety_pay_stub import pick
 
@@ -75,10 +75,6 @@ def _narrow_copy(page: Page, doc: SampleDoc, left: float, width: float, caption:
     _cell(page, left + half, top, half, 24, "16", "State wages, tips", state[2], size=8.5)
     _cell(page, left, top + 24, half, 24, "17", "State income tax", state[3], size=8.5)
     _cell(page, left + half, top + 24, half, 24, "d", "Control number", _control(doc), right=False, size=8)
-
-
-def _fitted(page: Page, text: str, room: float, size: float) -> float:
-    return min(size, room / max(1.0, page.canvas.stringWidth(text, page._font(False), 1)))
 
 
 def _captioned(page: Page, x: float, y: float, w: float, number: str, caption: str, value: str,
