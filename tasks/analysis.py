@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from loan_extractor.config import PipelineConfig
 from loan_extractor.models import Anomaly, Document
