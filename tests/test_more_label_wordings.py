@@ -55,3 +55,27 @@ def test_period_starting_and_from_to_label_a_pay_period() -> None:
         (95, [(54, "03/20/2026"), (150, "03/01/2026"), (250, "03/15/2026")]),
     ])
     assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-01", "2026-03-15")
+
+
+def test_year_end_summaries_name_the_wage_bases_by_their_tax() -> None:
+    for social, medicare in [("Social Security Taxable Wages", "Medicare Taxable Wages"), ("OASDI Wages", "HI Wages"),
+                             ("FICA - Social Security Wages", "FICA - Medicare Wages"),
+                             ("Wages subject to social security", "Wages subject to Medicare")]:
+        got = field_values(DocType.W2, [
+            (50, [(54, "2025 Form W-2 Wage and Tax Statement")]),
+            (100, [(54, "Wages, tips, other compensation"), (300, "61,000.00")]),
+            (130, [(54, social), (300, "64,500.00")]),
+            (160, [(54, medicare), (300, "64,500.50")]),
+        ])
+        assert (got["wages"], got["social_security_wages"], got["medicare_wages"]) == (
+            "61000.00", "64500.00", "64500.50"), (social, medicare)
+
+
+def test_the_word_box_before_a_box_number_and_its_caption_is_one_label() -> None:
+    got = field_values(DocType.W2, [
+        (50, [(54, "2025 Form W-2 Wage and Tax Statement")]),
+        (100, [(54, "Box 1 Wages, tips, other compensation"), (300, "61,000.00")]),
+        (130, [(54, "Box 3 Social Security Wages"), (300, "64,500.00")]),
+        (160, [(54, "Box 5 Medicare Wages"), (300, "64,500.50")]),
+    ])
+    assert (got["wages"], got["social_security_wages"], got["medicare_wages"]) == ("61000.00", "64500.00", "64500.50")

@@ -226,12 +226,19 @@ def _box_start(line: Line, start: int, box_ids: bool, lexicon: frozenset[str] = 
         before -= 1  # a box's rule or a speck OCR read between the box id and its label ("a _ Employee's SSN")
     if before >= 0 and line.segment_of[before] == line.segment_of[start]:
         if (box_ids and BOX_ID.match(line.words[before].text)) or ITEM_NUMBER.match(line.words[before].text):
-            return before
+            return before - _box_word(line, before)
         if box_ids and _misread_box_id(line, before, lexicon):
             return before
     if before >= 0 and box_ids and BOX_ID.match(line.words[before].text) and _alone(line, before):
         return before  # a box id in a column of its own ("2 | Federal income tax withheld"), never a value
     return start
+
+
+def _box_word(line: Line, index: int) -> int:
+    """1 where the word "Box" stands before the box id at index in its segment ("Box 5 Medicare wages"), else 0."""
+    before = index - 1
+    same = before >= 0 and line.segment_of[before] == line.segment_of[index]
+    return int(same and line.words[before].text.strip(SPECKS).lower() == "box")
 
 
 def _misread_box_id(line: Line, index: int, lexicon: frozenset[str]) -> bool:
@@ -309,10 +316,11 @@ def _after_gloss(line: Line, hit: Hit) -> bool:
 
 
 def resolve(found: list[Hit]) -> list[Hit]:
-    """Keep the longest, best-matching label where several claim the same words of a line."""
+    """Keep the longest, best-matching label where several claim the same words of a line; of two as long, the one
+    whose box reaches further ("Box 5 Medicare wages" over "Box 5")."""
     taken: dict[int, list[tuple[int, int]]] = {}
     kept: list[Hit] = []
-    for hit in sorted(found, key=lambda h: (-h.ntokens, -h.score, h.line, h.start)):
+    for hit in sorted(found, key=lambda h: (-h.ntokens, -h.score, h.box_start - h.end, h.line, h.start)):
         spans = taken.setdefault(hit.line, [])
         if any(hit.box_start < end and start < hit.end for start, end in spans):
             continue
