@@ -163,3 +163,28 @@ def test_a_year_ocr_joined_to_the_title_before_it() -> None:
     assert _fields(DocType.W2, _titled_w2("StatementOO25"))["tax_year"] is None  # too few true digits
     # another year on the page contradicts it: no year at all
     assert _fields(DocType.W2, _titled_w2("Statement2O25", (420, "2024")))["tax_year"] is None
+
+
+ADDRESSEE = [(84, [(54, "Jane Q Doe")]), (97, [(54, "48 Elm Street")]), (110, [(54, "Springfield, IL 62704")])]
+PAY = [(220, [(54, "Pay Date"), (150, "03/20/2026")]), (240, [(54, "Gross Pay"), (250, "$4,210.55")])]
+
+
+def test_the_one_window_address_under_a_title_is_the_employee_not_the_employer() -> None:
+    got = _fields(DocType.PAY_STUB, lay_out([(56, [(54, "EARNINGS STATEMENT")]), *ADDRESSEE, *PAY]))
+    assert (got["employee_name"], got["employer_name"]) == ("Jane Q Doe", None)
+
+
+def test_a_lone_address_block_still_heads_the_stub_as_its_employer() -> None:
+    # the block opening the page is the sender's letterhead, and so is one printed larger than the text round it
+    got = _fields(DocType.PAY_STUB, lay_out([*EMPLOYER_BLOCK, *PAY]))
+    assert (got["employee_name"], got["employer_name"]) == (None, "Northwind Logistics")
+    large = lay_out([(60, [(54, "Northwind Logistics")])], size=14) + lay_out(
+        [(30, [(54, "Pay Statement")]), (74, [(54, "4410 Ridge Road")]), (87, [(54, "Tacoma, WA 98402")]), *PAY])
+    got = _fields(DocType.PAY_STUB, large)
+    assert (got["employee_name"], got["employer_name"]) == (None, "Northwind Logistics")
+
+
+def test_a_value_read_by_its_label_is_never_the_heading_of_another_field() -> None:
+    got = _fields(DocType.PAY_STUB, lay_out([(50, [(54, "EARNINGS STATEMENT")]), (65, [(54, "Name:"), (120, "Jane Q Doe")]),
+                                            *PAY]))
+    assert (got["employee_name"], got["employer_name"]) == ("Jane Q Doe", None)

@@ -147,18 +147,23 @@ def compose(rules: dict, found: dict[str, FieldValue | None]) -> None:
                                  tuple(w for v in values for w in v.words))
 
 
-def fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> None:
-    """A field printed as a heading without a label (a bank's or an employer's name on top)."""
+def fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None],
+                 avoid: frozenset[Word] = frozenset()) -> None:
+    """A field printed as a heading without a label (a bank's or an employer's name on top); never a cell holding
+    another field's value or one of the `avoid` words."""
+    taken = avoid | {w for v in found.values() if v is not None for w in v.words}
     for name, keywords in rules.get("headers", {}).items():
         if found.get(name) is None:
-            found[name] = _heading(page, keywords)
+            found[name] = _heading(page, keywords, taken)
 
 
-def _heading(page: Page, keywords: list[str]) -> FieldValue | None:
+def _heading(page: Page, keywords: list[str], taken: frozenset[Word]) -> FieldValue | None:
     """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
     wanted = [tokens(k) for k in keywords if k != "*"]
     usual = statistics.median(w.height for line in page.lines for w in line.words) if page.lines else 0.0
     for index, cell in unlabelled_top_cells(page, HEADING_LINES):
+        if any(w in taken for w in cell):
+            continue  # the value of a field read already, or the addressee's name of a mailing address
         if len(set(page.lines[index].segment_of)) >= ROW_CELLS:
             continue  # a row of captions or codes over a table's columns ("CO. | FILE | DEPT. | CLOCK")
         toks = tokens(" ".join(w.text for w in cell))

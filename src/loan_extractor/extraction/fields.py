@@ -25,7 +25,7 @@ from loan_extractor.extraction.fallbacks import (
 from loan_extractor.extraction.identifiers import normalise_year
 from loan_extractor.extraction.labels import RULE, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
-from loan_extractor.extraction.mailing import fill_mailing
+from loan_extractor.extraction.mailing import fill_mailing, lone_addressee
 from loan_extractor.extraction.normalise import normalise_unsigned_money
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
@@ -66,7 +66,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     fill_spans(page, rules, found)
     fill_dated(page, rules, found)
     compose(rules, found)
-    fill_headers(page, rules, found)
+    fill_headers(page, rules, found, avoid=lone_addressee(page, rules, found))
     fill_mailing(page, rules, found)
     for name in [n for n in rules.get("written_amount", []) if found.get(n) is None]:
         found[name] = written_amount(lines)

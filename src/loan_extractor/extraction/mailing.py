@@ -5,6 +5,7 @@ window envelope."""
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterator
 
 from loan_extractor.extraction.labels import tokens
@@ -19,6 +20,7 @@ BLOCK_LINES = 4  # name, street, an optional second street line, city line
 ALIGN = 1.0  # the block's lines start within this many word heights of each other
 MAILING_COST = 0.85  # a name read without its label is less certain
 NAME_WORDS = (2, 5)
+LETTERHEAD = 1.15  # a name set this much larger than the page's usual type heads the sender's letterhead
 # a street line; its house number alone when OCR split the street's name off into a cell of its own ("479 | way")
 STREET = re.compile(r"^(?:\d+[A-Za-z]?(?:\s+\S|$)|P\.?\s?O\.?\s+Box\b)", re.IGNORECASE)
 CITY_LINE = re.compile(r"[A-Za-z][A-Za-z .'-]*,?\s+[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?$")
@@ -29,7 +31,7 @@ def fill_mailing(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
     (the employer's or the bank's return address names a value already read, or a company): near the top of page
     one, else at its foot."""
     taken = {str(v.value).casefold() for v in found.values() if v is not None and isinstance(v.value, str)}
-    companies = {tuple(tokens(w)) for w in rules.get("mailing", {}).get("not_names", [])}
+    companies = _companies(rules)
     for name in rules.get("mailing", {}).get("fields", []):
         if found.get(name) is not None:
             continue
@@ -40,6 +42,26 @@ def fill_mailing(page: Page, rules: dict, found: dict[str, FieldValue | None]) -
             if names:
                 break
         found[name] = names[0] if len({str(v.value).casefold() for v in names}) == 1 else None
+
+
+def lone_addressee(page: Page, rules: dict, found: dict[str, FieldValue | None]) -> frozenset[Word]:
+    """The name's words of the one mailing address at the top of page one, where it names no company and a name
+    field it may fill is still unread: the addressee in an envelope's window (the employee), never the sender's
+    heading. A block opening the page or printed larger than the text round it is the sender's letterhead."""
+    wanted = [n for n in rules.get("mailing", {}).get("fields", []) if found.get(n) is None]
+    blocks = _blocks(unlabelled_top_cells(page, TOP_LINES)) if wanted else []
+    if len(blocks) != 1 or any(_holds(tokens(str(blocks[0].value)), c) for c in _companies(rules)):
+        return frozenset()
+    name = blocks[0].words
+    usual = statistics.median(w.height for line in page.lines for w in line.words)
+    if any(w in page.lines[0].words for w in name) or max(w.height for w in name) > LETTERHEAD * usual:
+        return frozenset()
+    return frozenset(name)
+
+
+def _companies(rules: dict) -> set[tuple[str, ...]]:
+    """The words of a company's name (Inc, LLC, Bank...), never a person's, as token tuples."""
+    return {tuple(tokens(w)) for w in rules.get("mailing", {}).get("not_names", [])}
 
 
 def _top_then_foot(page: Page) -> Iterator[list[tuple[int, list[Word]]]]:
