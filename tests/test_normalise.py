@@ -120,6 +120,8 @@ def test_year() -> None:
     assert normalise_year("2025").value == 2025  # type: ignore[union-attr]
     assert normalise_year("1545") is None
     assert normalise_year("20250") is None
+    assert normalise_year("(2025)").value == 2025  # type: ignore[union-attr]  # "Form W-2 (2025)"
+    assert normalise_year("(2025") is None
 
 
 @pytest.mark.parametrize(("printed", "value"), [("6.875%", "6.875"), ("6.875 %", "6.875"), ("7%", "7")])

@@ -167,8 +167,9 @@ def _heading(page: Page, keywords: list[str], taken: frozenset[Word]) -> FieldVa
         if len(set(page.lines[index].segment_of)) >= ROW_CELLS:
             continue  # a row of captions or codes over a table's columns ("CO. | FILE | DEPT. | CLOCK")
         toks = tokens(" ".join(w.text for w in cell))
-        if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)) or cell[0].text.endswith(":"):
-            continue  # a colon after the first word: a label the rules do not know, with its value
+        if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)) or any(
+                w.text.endswith(":") for w in cell):
+            continue  # a word ending in a colon: a label the rules do not know, maybe with its value
         if max(w.height for w in cell) < SMALL_PRINT * usual:
             continue  # the captions of a row of codes over the heading ("CO. FILE DEPT. CLOCK")
         if "*" in keywords or any(_contains(toks, k) for k in wanted):

@@ -45,6 +45,7 @@ YEARS_COST = 0.9  # a term converted from years by its label's unit
 SUB_BOX_ID = re.compile(r"^\d{1,2}[a-d]\.?$")  # a lettered W-2 box ("12a"): no value begins with one
 MARK_UNDER_COST = 0.9  # a purpose read from a mark under its option rather than beside it
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
+LABEL_TAIL = 2  # a label the vocabulary knows only the first words of goes on for at most this many more
 
 
 def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldValue | None]:
@@ -118,6 +119,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             parse = partial(normalise_date, day_first=True)
         wrapped = [page.rows_below(hit)] if kind is FieldKind.LOAN_PURPOSE else []
         right = _right_of(page, hit, kind)
+        if kind is FieldKind.TEXT and _label_goes_on(page, hit):
+            continue  # "Employer Legal Name: ...": the known words open a longer label, whose value is not "Legal"
         if rules.get("box_ids") and right and SUB_BOX_ID.match(right[0].text):
             right = []  # "12a Coded": the label of a lettered box beside this one, whose words OCR garbled
         if name in rules.get("names", []) and _in_a_phrase(page, hit):
@@ -140,6 +143,17 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
             if value is not None:
                 return _in_months(value) if name.endswith("_months") and _says_years(page, hit) else value
     return None
+
+
+def _label_goes_on(page: Page, hit: Hit) -> bool:
+    """Whether one of the first words after a label without a colon, in its cell, ends in one: the label's own last
+    words, which the vocabulary does not know."""
+    line = page.lines[hit.line]
+    if line.words[hit.end - 1].text.endswith(":"):
+        return False
+    after = [w for w, s in zip(line.words[hit.end : hit.end + LABEL_TAIL], line.segment_of[hit.end :])
+             if s == line.segment_of[hit.end - 1]]
+    return any(len(w.text) > 1 and w.text.endswith(":") for w in after)
 
 
 def _in_a_phrase(page: Page, hit: Hit) -> bool:

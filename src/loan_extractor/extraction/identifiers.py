@@ -68,6 +68,8 @@ def normalise_year(text: str) -> Parsed | None:
     """A four-digit year between 1990 and 2099; a letter-spaced heading year ("2 0 2 5") or one OCR cut in two
     ("202 5", "2 02 5") costs confidence."""
     text, conf = text.strip(), 1.0
+    if re.fullmatch(r"\(\s*\d{4}\s*\)|\[\s*\d{4}\s*\]", text):
+        text = text.strip("()[] ")  # "Form W-2 (2025)"
     if re.fullmatch(r"(?:\S ){3}\S|\d{1,3}(?: \d{1,3}){1,2}", text):
         text, conf = text.replace(" ", ""), 0.9
     parsed = normalise_int(text)
