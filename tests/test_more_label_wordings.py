@@ -144,3 +144,13 @@ def test_an_employer_printed_w2_headed_by_the_company_name() -> None:
     # a heading naming no company is no employer: a W-2 is read for its boxes, not its first line
     got = field_values(DocType.W2, [(40, [(54, "Annual Wage Summary")]), *rows[2:]])
     assert got["employer_name"] is None
+
+
+def test_a_date_of_birth_abbreviated_with_periods_or_given_as_born() -> None:
+    for printed in ("D.O.B. 04/12/1985", "Born: April 12, 1985"):
+        got = field_values(DocType.LOAN_APPLICATION, [
+            (40, [(54, "Uniform Residential Loan Application")]),
+            (60, [(54, "Applicant Name:"), (200, "Jane Q Doe")]),
+            (80, [(54, printed)]),
+        ])
+        assert got["date_of_birth"] == "1985-04-12", printed
