@@ -21,7 +21,7 @@ from loan_extractor.samples.sample_set import default_tax_year
 from loan_extractor.samples.scans import EXTENSIONS
 from loan_extractor.samples.values import SampleDoc
 from loan_extractor.samples.variety import (  # noqa: I001
-    BANDS, TWO_PAGE, degradation, draw_style, layout_named, layout_split, layouts_for, make_borrower_docs,
+    BANDS, TWO_PAGE, as_printed, degradation, draw_style, layout_named, layout_split, layouts_for, make_borrower_docs,
 )
 
 DOC_TYPES = ("pay_stub", "bank_statement", "w2", "loan_application")
@@ -149,6 +149,7 @@ def _extension(scan: Degradation | None) -> str:
 def _part(rng: random.Random, doc: SampleDoc, layout: str, scan: bool, first: int, meta: dict) -> Part:
     style = draw_style(rng, layout, scan, str(meta.get("name", "")))
     pages = (first, first + (1 if layout in TWO_PAGE else 0))
+    doc = as_printed(doc, layout)
     info = {k: v for k, v in meta.items() if k != "name"}
     info |= {"layout": layout, "font": style.font, "date_style": style.dates, "money_style": style.money_style}
     return Part(doc, layout, style, pages, info)

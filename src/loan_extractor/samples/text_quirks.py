@@ -20,7 +20,7 @@ from loan_extractor.samples.draw import HEIGHT, UNICODE_FONTS, Page, Style, regi
 from loan_extractor.samples.evaluation_set import DOC_TYPES, TRUTH_FILE
 from loan_extractor.samples.names import ASCII, DIACRITICS
 from loan_extractor.samples.sample_set import default_tax_year
-from loan_extractor.samples.variety import draw_style, layout_named, layouts_for, make_borrower_docs
+from loan_extractor.samples.variety import as_printed, draw_style, layout_named, layouts_for, make_borrower_docs
 
 _LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "fi": "\ufb01", "fl": "\ufb02", "ff": "\ufb00"}
 _DASHES = ("\u2011", "\u2010", "\u2013", "\u2212")  # non-breaking hyphen, hyphen, en dash, minus
@@ -126,7 +126,7 @@ def write_quirky_set(out_dir: Path, seed: int = 41, per_layout: int = 4, tax_yea
             for i in range(per_layout):
                 script = (ASCII, DIACRITICS)[i % 2]
                 docs, _ = make_borrower_docs(rng, script, year)
-                doc = docs[doc_type]
+                doc = as_printed(docs[doc_type], layout)
                 style = draw_style(rng, layout, False, "")
                 style = Style(**{**style.__dict__, "font": rng.choice(sorted(UNICODE_FONTS))})
                 path = Path(out_dir) / "text" / f"{doc_type}_{layout}_{i + 1:02d}.pdf"

@@ -14,7 +14,7 @@ from loan_extractor.samples import (
     layout_application, layout_bank, layout_pay_stub, layout_w2, provider_application, provider_bank,
     provider_pay_stub, provider_w2, unseen_application, unseen_application_families, unseen_bank, unseen_bank_families,
     unseen_more_application, unseen_more_bank, unseen_more_pay_stub, unseen_more_w2, unseen_pay_stub,
-    unseen_stub_families, unseen_w2, unseen_w2_families, variety_application, variety_bank,
+    unseen_stub_families, unseen_w2, unseen_w2_families, unseen_w2_styles, variety_application, variety_bank,
     variety_pay_stub, variety_w2,
 )
 from loan_extractor.samples.degrade import Degradation
@@ -40,9 +40,13 @@ DEVELOPMENT = {"pay_stub": provider_pay_stub.LAYOUTS, "bank_statement": provider
 # layouts nothing was fitted to, and adding one changes neither the model nor the `train` and `eval` splits.
 UNSEEN = {"pay_stub": {**unseen_pay_stub.LAYOUTS, **unseen_stub_families.LAYOUTS, **unseen_more_pay_stub.LAYOUTS},
           "bank_statement": {**unseen_bank.LAYOUTS, **unseen_bank_families.LAYOUTS, **unseen_more_bank.LAYOUTS},
-          "w2": {**unseen_w2.LAYOUTS, **unseen_w2_families.LAYOUTS, **unseen_more_w2.LAYOUTS},
+          "w2": {**unseen_w2.LAYOUTS, **unseen_w2_families.LAYOUTS, **unseen_more_w2.LAYOUTS,
+                 **unseen_w2_styles.LAYOUTS},
           "loan_application": {**unseen_application.LAYOUTS, **unseen_application_families.LAYOUTS,
                                **unseen_more_application.LAYOUTS}}
+# fields a layout prints only in a form the contract cannot keep (an EIN masked to its last digits), by type:
+# the truth of its documents has them null
+HIDDEN = {"w2": unseen_w2_styles.HIDDEN}
 HELD_OUT = {"pay_stub": variety_pay_stub.HELD_OUT, "bank_statement": variety_bank.HELD_OUT,
             "w2": variety_w2.HELD_OUT, "loan_application": variety_application.HELD_OUT}
 TWO_PAGE = frozenset({"ledger", "summary_table"})
@@ -66,6 +70,12 @@ def layouts_for(doc_type: str, split: str) -> dict[str, object]:
 def layout_named(doc_type: str, name: str):  # type: ignore[no-untyped-def]
     """The drawing function of a layout of any group."""
     return {**TRAIN[doc_type], **DEVELOPMENT[doc_type], **UNSEEN[doc_type], **HELD_OUT[doc_type]}[name]
+
+
+def as_printed(doc: SampleDoc, layout: str) -> SampleDoc:
+    """The document as a layout shows it: the fields it hides (HIDDEN) null, the values to draw from unchanged."""
+    hidden = HIDDEN.get(doc.doc_type, {}).get(layout, ())
+    return replace(doc, fields={**doc.fields, **dict.fromkeys(hidden)}) if hidden else doc
 
 
 def layout_split(doc_type: str, layout: str) -> str:
