@@ -107,8 +107,8 @@ def portal_summary(page: Page, doc: SampleDoc) -> None:
     employer = x["employer"]
     cards = ((MARGIN, "Employer", (str(f["employer_name"]), employer.street, employer.city_line),
               pick(("EIN", "Federal ID", "Employer ID", "FEIN"), s.variant), str(f["employer_ein"])),
-             (MARGIN + CONTENT / 2 + 6, "Employee", (str(f["employee_name"]), *mailing_address(str(f["employee_name"]))),
-              "SSN", _ssn(page, doc)))
+             (MARGIN + CONTENT / 2 + 6, "Employee",
+              (str(f["employee_name"]), *mailing_address(str(f["employee_name"]))), "SSN", _ssn(page, doc)))
     for left, title, lines, key, value in cards:
         page.canvas.setLineWidth(0.5)
         page.canvas.roundRect(left, HEIGHT - 190, CONTENT / 2 - 6, 96, 6)
@@ -151,8 +151,9 @@ def value_over_caption(page: Page, doc: SampleDoc) -> None:
     along the bottom; the title and year above the grid, the state boxes below it."""
     f, x, s = doc.fields, doc.extras, page.style
     page.text(MARGIN, 60, f"{f['tax_year']}", 16, bold=True)
-    page.text(MARGIN + 50, 60, pick(("W-2 Wage and Tax Statement", "Form W-2  Wage and Tax Statement",
-                                     "W-2 Wage & Tax Statement", "Wage and Tax Statement  W-2"), s.variant), 11, bold=True)
+    title = pick(("W-2 Wage and Tax Statement", "Form W-2  Wage and Tax Statement", "W-2 Wage & Tax Statement",
+                  "Wage and Tax Statement  W-2"), s.variant)
+    page.text(MARGIN + 50, 60, title, 11, bold=True)
     page.text(WIDTH - MARGIN, 60, "Copy C for employee's records", 7, right=True)
     half, quarter, h = CONTENT / 2, CONTENT / 4, 30.0
     top = 74.0
@@ -177,7 +178,8 @@ def value_over_caption(page: Page, doc: SampleDoc) -> None:
     street, city_line = mailing_address(str(f["employee_name"]))
     blocks = ((MARGIN, "c  Employer's name, address, and ZIP code",
                (str(f["employer_name"]), employer.street, employer.city_line)),
-              (MARGIN + half, "e/f  Employee's name, address, and ZIP code", (str(f["employee_name"]), street, city_line)))
+              (MARGIN + half, "e/f  Employee's name, address, and ZIP code",
+               (str(f["employee_name"]), street, city_line)))
     for left, caption, lines in blocks:
         page.box(left, top, half, 56, "")
         for row, line in enumerate(lines):
@@ -225,8 +227,8 @@ def software_worksheet(page: Page, doc: SampleDoc) -> None:
         page.text(MARGIN, y, prefix, 9)
         text = f"{label} "
         room = 300 - page.canvas.stringWidth(text, page._font(False), 9)
-        page.text(MARGIN + 48, y, text + dots[:max(0, int(room / page.canvas.stringWidth('. ', page._font(False), 9))) * 2],
-                  9)
+        pairs = max(0, int(room / page.canvas.stringWidth(". ", page._font(False), 9)))
+        page.text(MARGIN + 48, y, text + dots[: pairs * 2], 9)
         page.text(MARGIN + 360, y, value, 9, right=box.isdigit() or box.startswith("12"))
     page.text(MARGIN, HEIGHT - 40, pick(("Prepared from the employee's Form W-2.", "Source: Form W-2 as received.",
                                          "Entered from Form W-2.", "Prepared from Form W-2."), s.variant), 7)
