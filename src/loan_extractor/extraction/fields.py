@@ -22,6 +22,7 @@ from loan_extractor.extraction.fallbacks import (
     unique_ein,
     unique_masked_number,
 )
+from loan_extractor.extraction.headed import past_id_lines
 from loan_extractor.extraction.identifiers import normalise_year
 from loan_extractor.extraction.labels import RULE, Hit, find_hits, in_label_or_sum_position, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
@@ -46,6 +47,7 @@ SUB_BOX_ID = re.compile(r"^\d{1,2}[a-d]\.?$")  # a lettered W-2 box ("12a"): no 
 MARK_UNDER_COST = 0.9  # a purpose read from a mark under its option rather than beside it
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 LABEL_TAIL = 2  # a label the vocabulary knows only the first words of goes on for at most this many more
+JUNK_WORD = 6  # a dotted leader OCR read as letters comes out in words at most this long ("eens", "2...")
 
 
 def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldValue | None]:
@@ -132,7 +134,8 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind) -> FieldVa
                 below = []  # the ids of the next row of boxes, under a caption printed below its value
             above = value_above(page, hit)
         beside = [] if right else words_beside(page, hit)
-        for words in (right, beside, below, *wrapped, above):
+        headed = past_id_lines(page, hit) if kind is FieldKind.TEXT and not (right or below) else []
+        for words in (right, beside, below, headed, *wrapped, above):
             value = read_value(kind, words, parse)
             if value is not None and words is not right and _one_of_a_column(page, kind, value):
                 continue
@@ -200,13 +203,28 @@ def _right_of(page: Page, hit: Hit, kind: FieldKind) -> list[Word]:
     words = page.words_right(hit, cells)
     if kind is FieldKind.MONEY and not any(has_cents(w.text) for w in words):
         words = page.words_right(hit, cells + 1)  # the label's own words, a count, then the amount
+    skip = 0
+    while kind is FieldKind.TEXT and _junk_cell(words) and cells < MAX_TEXT_CELLS:
+        # a dotted leader OCR read as short lower-case words ("ee eens", "2... eee"), then the name in a cell of
+        # its own: the name, past the junk
+        more = page.words_right(hit, cells + 1)[skip + len(words):]
+        if not more or not (_junk_cell(more) or any(c.isupper() for w in more for c in w.text)):
+            break
+        skip, words, cells = skip + len(words), more, cells + 1
+    if skip and _junk_cell(words):
+        skip, words = 0, page.words_right(hit, 1)  # junk to the end: nothing to prefer to the first cell
     while kind is FieldKind.TEXT and words and words[-1].text.endswith(",") and cells < MAX_TEXT_CELLS:
         cells += 1
-        more = page.words_right(hit, cells)
+        more = page.words_right(hit, cells)[skip:]
         if len(more) == len(words):
             break
         words = more
     return words
+
+
+def _junk_cell(words: Sequence[Word]) -> bool:
+    """Short words without a capital letter: what OCR reads from a dotted leader, never a name or an employer."""
+    return bool(words) and all(len(w.text) <= JUNK_WORD and not any(c.isupper() for c in w.text) for w in words)
 
 
 # cells read right of a label: a number may sit one cell further, after words qualifying its label;

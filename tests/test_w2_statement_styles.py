@@ -1,0 +1,75 @@
+"""W-2 data as statements other than the form print it: an IRS wage and income transcript (a heading label over
+labelled identification lines, then the name), a payroll portal's wordings ("Taxable wages") beside a state's
+wages, a tax program's worksheet with dotted leaders OCR read as junk letters before a name."""
+
+from __future__ import annotations
+
+from fixtures.words.synth import field_values
+
+from loan_extractor.spec import DocType
+
+TRANSCRIPT = [
+    (100, [(54, "Tax Period Requested:"), (194, "December, 2025")]),
+    (130, [(54, "Form W-2 Wage and Tax Statement")]),
+    (150, [(54, "Employer:")]),
+    (162, [(54, "Employer Identification Number (EIN):XXXXX5361")]),
+    (174, [(54, "CEDAR RIDGE MANUFACTURING INC")]),
+    (186, [(54, "1667 RIDGE ROAD")]),
+    (198, [(54, "BOULDER, CO 80302")]),
+    (222, [(54, "Employee:")]),
+    (234, [(54, "Employee's Social Security Number: XXX-XX-0470")]),
+    (246, [(54, "ALICE WHITFIELD")]),
+    (258, [(54, "4216 ORCHARD PLACE")]),
+    (290, [(54, "Wages, Tips and Other Compensation:"), (374, "$103,205.38")]),
+]
+
+
+def test_a_transcript_names_the_employer_and_employee_past_their_identification_lines() -> None:
+    got = field_values(DocType.W2, TRANSCRIPT)
+    assert (got["employer_name"], got["employee_name"]) == ("CEDAR RIDGE MANUFACTURING INC", "ALICE WHITFIELD")
+    assert got["employer_ein"] is None  # masked: never completed from anything else
+    assert (got["employee_ssn_last4"], got["wages"]) == ("0470", "103205.38")
+
+
+def test_a_heading_over_another_heading_takes_no_name_from_the_second_block() -> None:
+    """"Employer:" with no block of its own, "Employee:" under it: the employee's lines are not the employer's."""
+    got = field_values(DocType.W2, [
+        (150, [(54, "Employer:")]),
+        (162, [(54, "Employee:")]),
+        (174, [(54, "Employee's Social Security Number: XXX-XX-0470")]),
+        (186, [(54, "ALICE WHITFIELD")]),
+    ])
+    assert got["employer_name"] is None
+
+
+def test_a_portals_taxable_wages_is_box_1_and_a_states_wages_never_are() -> None:
+    got = field_values(DocType.W2, [
+        (100, [(54, "Description"), (330, "Amount"), (520, "Box")]),
+        (120, [(54, "State wages (PA)"), (330, "$33,467.77"), (520, "16")]),
+        (140, [(54, "Taxable wages"), (330, "$53,123.44"), (520, "1")]),
+        (160, [(54, "Social Security taxable wages"), (330, "$54,185.91"), (520, "3")]),
+        (180, [(54, "Medicare taxable wages"), (330, "$54,185.92"), (520, "5")]),
+    ])
+    assert (got["wages"], got["social_security_wages"], got["medicare_wages"]) == (
+        "53123.44", "54185.91", "54185.92")
+
+
+def test_a_state_wages_line_alone_lends_nothing_to_box_1() -> None:
+    got = field_values(DocType.W2, [(120, [(54, "State wages (PA)"), (330, "$33,467.77"), (520, "16")])])
+    assert got["wages"] is None
+
+
+def test_a_dotted_leader_read_as_junk_letters_is_passed_to_the_name_in_the_next_cell() -> None:
+    got = field_values(DocType.W2, [
+        (100, [(54, "Box c"), (102, "Employer name"), (190, "ee eens"), (400, "Maple Grove School District")]),
+        (130, [(54, "Box e"), (102, "Employee name..........."), (230, "2... eee"), (290, "ee ee eee"),
+               (400, "Olivia B Nakamura")]),
+    ])
+    assert (got["employer_name"], got["employee_name"]) == ("Maple Grove School District", "Olivia B Nakamura")
+
+
+def test_a_lower_case_cell_with_nothing_after_it_stays_what_it_was() -> None:
+    """No capitalised cell follows: nothing to prefer, the first cell is judged as before."""
+    got = field_values(DocType.W2, [(100, [(54, "Employer name"), (190, "ee eens")]),
+                                    (130, [(54, "Employee name"), (190, "Olivia B Nakamura")])])
+    assert got["employee_name"] == "Olivia B Nakamura"
