@@ -73,3 +73,45 @@ def test_a_lower_case_cell_with_nothing_after_it_stays_what_it_was() -> None:
     got = field_values(DocType.W2, [(100, [(54, "Employer name"), (190, "ee eens")]),
                                     (130, [(54, "Employee name"), (190, "Olivia B Nakamura")])])
     assert got["employee_name"] == "Olivia B Nakamura"
+
+
+OVER_CAPTIONS = [
+    (78, [(58, "XXX-XX-6048"), (310, "14-9038323")]),
+    (96, [(57, "a Employee's social security number"), (306, "b Employer identification number (EIN)")]),
+    (108, [(58, "USD 109,792.41"), (180, "USD 18,812.86"), (310, "DD USD 9,235.58")]),
+    (126, [(57, "1 Wages, tips, other compensation"), (180, "2 Federal income tax withheld"), (306, "12a Code")]),
+    (138, [(58, "USD 111,792.41"), (180, "USD 6,807.13")]),
+    (156, [(57, "3 Social security wages"), (180, "4 Social security tax withheld"), (306, "14 Other")]),
+    (168, [(58, "USD 111,792.42"), (180, "USD 1,591.99")]),
+    (186, [(57, "5 Medicare wages and tips"), (180, "6 Medicare tax withheld"), (306, "13 Retirement plan")]),
+    (198, [(58, "Cedar Ridge Manufacturing Inc"), (310, "Tomas C Novotna")]),
+    (210, [(58, "5045 Birch Way"), (310, "1044 Willow Lane")]),
+    (222, [(58, "Springfield, IL 62704"), (310, "Columbus, OH 43215")]),
+    (242, [(57, "c Employer's name, address, and ZIP code"), (306, "e/f Employee's name, address, and ZIP code")]),
+    (254, [(58, "PA 558-9558-8"), (180, "USD 69,169.22")]),
+    (272, [(57, "15 State / Employer's state ID no."), (180, "16 State wages, tips, etc.")]),
+]
+
+
+def test_a_form_printing_values_over_captions_reads_each_value_above_its_caption() -> None:
+    """The SSN and the EIN sit over their captions and nothing of theirs under them: every caption with its own
+    box id takes the block above it, not the next box's value below."""
+    got = field_values(DocType.W2, OVER_CAPTIONS)
+    assert (got["employer_ein"], got["employee_ssn_last4"]) == ("14-9038323", "6048")
+    assert (got["wages"], got["federal_income_tax_withheld"], got["social_security_wages"], got["medicare_wages"]) == (
+        "109792.41", "18812.86", "111792.41", "111792.42")
+    assert (got["employer_name"], got["employee_name"]) == ("Cedar Ridge Manufacturing Inc", "Tomas C Novotna")
+
+
+def test_a_form_with_identifiers_under_their_captions_keeps_reading_values_below() -> None:
+    """The same captions over their values: the block above a caption is the box above's, never taken."""
+    got = field_values(DocType.W2, [
+        (96, [(57, "a Employee's social security number"), (306, "b Employer identification number (EIN)")]),
+        (108, [(58, "XXX-XX-6048"), (310, "14-9038323")]),
+        (126, [(57, "1 Wages, tips, other compensation"), (180, "2 Federal income tax withheld")]),
+        (138, [(58, "USD 109,792.41"), (180, "USD 18,812.86")]),
+        (156, [(57, "3 Social security wages"), (180, "4 Social security tax withheld")]),
+        (168, [(58, "USD 111,792.41"), (180, "USD 6,930.13")]),
+    ])
+    assert (got["wages"], got["federal_income_tax_withheld"], got["social_security_wages"]) == (
+        "109792.41", "18812.86", "111792.41")

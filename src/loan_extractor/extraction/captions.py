@@ -16,6 +16,7 @@ from loan_extractor.extraction.words import Word
 CAPTION_LINES = 6  # how many lines of its cell above a caption printed under its value the box's id may be
 MISREAD_ID_CHARS = 3  # a box id OCR misread is a word this short standing where the id is printed
 SMALL_CAPTION = 0.75  # a caption under its value is printed at most this share of the value's height
+BLOCK_GAP = 1.5  # the lines of a value over its caption follow one another within this many line heights
 LAYOUT_EVIDENCE = 2  # captions read under a true box id on the page that show it prints captions under values
 
 
@@ -74,6 +75,26 @@ def _prints_captions_below(page: Page) -> bool:
     """Whether the page prints captions under their values: some read under a true box id."""
     hits = [h for hs in page.hits_on.values() for h in hs]
     return sum(bool(_above(page, h)[0]) for h in hits) >= LAYOUT_EVIDENCE
+
+
+def block_above(page: Page, hit: Hit) -> list[Word]:
+    """The top line of the words inside the caption's cell above it, up to the labels of the box above: the value
+    of a caption that carries its own box id at the foot of its box ("1 Wages, tips, other compensation" under
+    the amount, "c Employer's name, address, and ZIP code" under the name and address)."""
+    origin = page.lines[hit.line]
+    left, right = page.cell(hit)
+    top: list[Word] = []
+    edge = origin.y0
+    for index in range(hit.line - 1, max(-1, hit.line - 1 - CAPTION_LINES), -1):
+        line = page.lines[index]
+        if line.page != origin.page or edge - line.y1 > BLOCK_GAP * line.height:
+            break
+        inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
+        if any(page.in_label(index, i) for i in inside):
+            break
+        if inside:
+            top, edge = [line.words[i] for i in inside], line.y0
+    return top
 
 
 def box_id_row(words: list[Word]) -> bool:
