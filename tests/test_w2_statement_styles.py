@@ -115,3 +115,23 @@ def test_a_form_with_identifiers_under_their_captions_keeps_reading_values_below
     ])
     assert (got["wages"], got["federal_income_tax_withheld"], got["social_security_wages"]) == (
         "109792.41", "18812.86", "111792.41")
+
+
+def test_words_run_across_a_box_rule_are_no_employer_name() -> None:
+    """OCR read a grey box's top rule into a caption's line ("———SS*d"): what follows the label is no name, the
+    line under it is."""
+    got = field_values(DocType.W2, [
+        (115, [(73, "Employers name, address and ZIP code SR ges, taps thier compensation ———SS*d 2 Federal")]),
+        (135, [(83, "RIVERBEND MEDICAL CENTER")]),
+    ])
+    assert got["employer_name"] == "RIVERBEND MEDICAL CENTER"
+
+
+def test_a_caption_at_the_foot_of_a_tall_box_with_its_box_id_misread_still_takes_the_block_above() -> None:
+    """The name's caption stands two lines under the address's last line, its "c" read "c¢"."""
+    rows = [row for row in OVER_CAPTIONS if row[0] < 242] + [
+        (252, [(57, "c¢ Employer's name, address, and ZIP code"), (306, "e/f Employee's name, address, and ZIP code")]),
+        (266, [(58, "PA 558-9558-8"), (180, "USD 69,169.22")]),
+        (284, [(57, "15 State / Employer's state ID no."), (180, "16 State wages, tips, etc.")])]
+    got = field_values(DocType.W2, rows)
+    assert (got["employer_name"], got["employee_name"]) == ("Cedar Ridge Manufacturing Inc", "Tomas C Novotna")

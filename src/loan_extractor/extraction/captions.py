@@ -17,6 +17,7 @@ CAPTION_LINES = 6  # how many lines of its cell above a caption printed under it
 MISREAD_ID_CHARS = 3  # a box id OCR misread is a word this short standing where the id is printed
 SMALL_CAPTION = 0.75  # a caption under its value is printed at most this share of the value's height
 BLOCK_GAP = 1.5  # the lines of a value over its caption follow one another within this many line heights
+CAPTION_GAP = 3.0  # ... and the caption follows the value's last line within this many
 LAYOUT_EVIDENCE = 2  # captions read under a true box id on the page that show it prints captions under values
 
 
@@ -87,7 +88,8 @@ def block_above(page: Page, hit: Hit) -> list[Word]:
     edge = origin.y0
     for index in range(hit.line - 1, max(-1, hit.line - 1 - CAPTION_LINES), -1):
         line = page.lines[index]
-        if line.page != origin.page or edge - line.y1 > BLOCK_GAP * line.height:
+        # the caption at the foot of its box may stand well under the value at its top; the value's lines close
+        if line.page != origin.page or edge - line.y1 > (BLOCK_GAP if top else CAPTION_GAP) * line.height:
             break
         inside = [i for i, w in enumerate(line.words) if left <= w.x0 and w.cx < right]
         if any(page.in_label(index, i) for i in inside):

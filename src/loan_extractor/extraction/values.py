@@ -21,6 +21,8 @@ from loan_extractor.spec import FieldKind
 MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this ("March 15, 2026")
 _LONE_SIGNS = frozenset({"-", "\u2212", "\u2013", "\u2014"})
 SIGN_GAP = 0.25  # a lone dash further than this many word heights from an amount is no sign of it
+# marks no name, employer or address prints, which OCR reads from a box's rule: a star, a tilde, a run of dashes
+_RULE_JUNK = re.compile(r"[*~]|[—–_]{3}")
 MIN_TEXT_LETTERS = 2  # a text value (a name, an employer, an address) holds at least this many letters
 
 
@@ -47,6 +49,8 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
             return None  # a label printed beside this one, not its value
         if kind is FieldKind.TEXT and any(len(w.text) >= LEADER_CHARS and is_leader(w) for w in words):
             return None  # a dotted leader OCR read into the words: what surrounds it is its junk, or a label's
+        if kind is FieldKind.TEXT and any(_RULE_JUNK.search(w.text) for w in words):
+            return None  # a box's rule OCR read into the words ("———SS*d"): they run across a box's edge
         if sum(c.isalpha() for c in text) < MIN_TEXT_LETTERS:
             return None  # a perforation or a rule OCR read as a character ("1", "!"), never a name or an address
         parsed = normalise(kind, redact_text(text) if kind is FieldKind.TEXT else text)
