@@ -5,13 +5,18 @@ On scans OCR may misread the lone box id ("L" for "1", "elf" for "e/f") or drop 
 employer's name). Where the page shows the layout (other captions read under a true box id) and the caption is in
 print clearly smaller than the words above it, the value is then the top line of the caption's box: the first line
 under the labels of the box above, past a short word standing where the box id is printed.
+
+Other forms print the box id in the caption itself, at the foot of the box, the value at its top: where the page's
+SSN or EIN reads over its caption and none under one, every such caption takes the block above it (block_above).
 """
 
 from __future__ import annotations
 
 from loan_extractor.extraction.labels import BOX_ID, Hit
 from loan_extractor.extraction.locate import Page
+from loan_extractor.extraction.values import read_value
 from loan_extractor.extraction.words import Word
+from loan_extractor.spec import FieldKind
 
 CAPTION_LINES = 6  # how many lines of its cell above a caption printed under its value the box's id may be
 MISREAD_ID_CHARS = 3  # a box id OCR misread is a word this short standing where the id is printed
@@ -97,6 +102,30 @@ def block_above(page: Page, hit: Hit) -> list[Word]:
         if inside:
             top, edge = [line.words[i] for i in inside], line.y0
     return top
+
+
+def values_over_captions(page: Page, kinds: dict[str, FieldKind]) -> bool:
+    """Whether a form prints its values over captions that carry their box ids: an identifier (an EIN, an SSN)
+    reads in the block above its caption, and none under one."""
+    over = False
+    for name in [n for n, kind in kinds.items() if kind in (FieldKind.EIN, FieldKind.LAST4)]:
+        for hit in page.hits_for(f"field:{name}"):
+            if not own_box_id(page, hit) or page.words_right(hit):
+                continue
+            if read_value(kinds[name], page.words_below(hit)) is not None:
+                return False
+            over = over or read_value(kinds[name], block_above(page, hit)) is not None
+    return over
+
+
+def own_box_id(page: Page, hit: Hit) -> bool:
+    """Whether a label carries its box id, maybe one OCR misread ("c¢"): a word this short opening its segment."""
+    if hit.box_start < hit.start:
+        return True
+    line = page.lines[hit.line]
+    before = hit.start - 1
+    return (before >= 0 and line.segment_of[before] == line.segment_of[hit.start]
+            and len(line.words[before].text) <= MISREAD_ID_CHARS)
 
 
 def box_id_row(words: list[Word]) -> bool:

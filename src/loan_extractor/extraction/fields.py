@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from loan_extractor.extraction.amount_checks import check_amounts
-from loan_extractor.extraction.captions import MISREAD_ID_CHARS, block_above, box_id_row, value_above
+from loan_extractor.extraction.captions import block_above, box_id_row, own_box_id, value_above, values_over_captions
 from loan_extractor.extraction.checkboxes import marked_under
 from loan_extractor.extraction.dated import fill_dated
 from loan_extractor.extraction.dates import normalise_date
@@ -62,7 +62,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
     tables = _TableHits(page, rules.get("tables", []))
-    over = box_ids and _values_over_captions(page, kinds)
+    over = box_ids and values_over_captions(page, kinds)
     for name in [*kinds, *sorted(parts)]:
         kind = kinds.get(name, FieldKind.TEXT)
         found[name] = _from_tables(page, tables, name, kind) or _from_labels(page, rules, name, kind, over)
@@ -115,30 +115,6 @@ def _labels_only(toks: tuple[str, ...]) -> bool:
     return len(toks) in ends
 
 
-def _values_over_captions(page: Page, kinds: dict[str, FieldKind]) -> bool:
-    """Whether a form prints its values over captions that carry their box ids: an identifier (an EIN, an SSN)
-    reads in the block above its caption, and none under one."""
-    over = False
-    for name in [n for n, kind in kinds.items() if kind in (FieldKind.EIN, FieldKind.LAST4)]:
-        for hit in page.hits_for(f"field:{name}"):
-            if not _own_box_id(page, hit) or page.words_right(hit):
-                continue
-            if read_value(kinds[name], page.words_below(hit)) is not None:
-                return False
-            over = over or read_value(kinds[name], block_above(page, hit)) is not None
-    return over
-
-
-def _own_box_id(page: Page, hit: Hit) -> bool:
-    """Whether a label carries its box id, maybe one OCR misread ("c¢"): a word this short opening its segment."""
-    if hit.box_start < hit.start:
-        return True
-    line = page.lines[hit.line]
-    before = hit.start - 1
-    return (before >= 0 and line.segment_of[before] == line.segment_of[hit.start]
-            and len(line.words[before].text) <= MISREAD_ID_CHARS)
-
-
 def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind, over: bool = False) -> FieldValue | None:
     parse = _FORMATS.get(rules.get("formats", {}).get(name, ""))
     for hit in page.hits_for(f"field:{name}"):
@@ -161,7 +137,7 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind, over: bool
         beside = [] if right else words_beside(page, hit)
         headed = past_id_lines(page, hit) if kind is FieldKind.TEXT and not (right or below) else []
         # a caption with its own box id at the foot of its box, on a form that prints them so: the value over it
-        top = block_above(page, hit) if over and _own_box_id(page, hit) else []
+        top = block_above(page, hit) if over and own_box_id(page, hit) else []
         for words in (right, beside, top, below, headed, *wrapped, above):
             value = read_value(kind, words, parse)
             if value is not None and words is not right and _one_of_a_column(page, kind, value):
