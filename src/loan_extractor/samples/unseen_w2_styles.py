@@ -226,10 +226,12 @@ def software_worksheet(page: Page, doc: SampleDoc) -> None:
         prefix = f"Box {box}" if box else ""
         page.text(MARGIN, y, prefix, 9)
         text = f"{label} "
-        room = 300 - page.canvas.stringWidth(text, page._font(False), 9)
+        # the leader stops short of the values' column: amounts right-aligned at its end, text from its start
+        room = 250 - page.canvas.stringWidth(text, page._font(False), 9)
         pairs = max(0, int(room / page.canvas.stringWidth(". ", page._font(False), 9)))
         page.text(MARGIN + 48, y, text + dots[: pairs * 2], 9)
-        page.text(MARGIN + 360, y, value, 9, right=box.isdigit() or box.startswith("12"))
+        amount = box.isdigit() or box.startswith("12")
+        page.text(MARGIN + 390 if amount else MARGIN + 310, y, value, 9, right=amount)
     page.text(MARGIN, HEIGHT - 40, pick(("Prepared from the employee's Form W-2.", "Source: Form W-2 as received.",
                                          "Entered from Form W-2.", "Prepared from Form W-2."), s.variant), 7)
 
