@@ -68,6 +68,12 @@ def test_a_dotted_leader_read_as_junk_letters_is_passed_to_the_name_in_the_next_
     assert (got["employer_name"], got["employee_name"]) == ("Maple Grove School District", "Olivia B Nakamura")
 
 
+def test_a_leader_read_as_figures_and_dots_is_junk_before_a_name_too() -> None:
+    got = field_values(DocType.W2, [(130, [(54, "Box e"), (102, "Employee name..."), (190, "1.2.0..."), (260, "ee ee"),
+                                           (400, "Thomas R Bennett")])])
+    assert got["employee_name"] == "Thomas R Bennett"
+
+
 def test_a_lower_case_cell_with_nothing_after_it_stays_what_it_was() -> None:
     """No capitalised cell follows: nothing to prefer, the first cell is judged as before."""
     got = field_values(DocType.W2, [(100, [(54, "Employer name"), (190, "ee eens")]),

@@ -48,6 +48,7 @@ MARK_UNDER_COST = 0.9  # a purpose read from a mark under its option rather than
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
 LABEL_TAIL = 2  # a label the vocabulary knows only the first words of goes on for at most this many more
 JUNK_WORD = 6  # a dotted leader OCR read as letters comes out in words at most this long ("eens", "2...")
+_DOTTED_FIGURES = re.compile(r"[\d.,:;]*[.,:;]{2}[\d.,:;]*")  # ... or as figures and dots of any length ("1.2.0...")
 
 
 def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldValue | None]:
@@ -227,7 +228,8 @@ def _right_of(page: Page, hit: Hit, kind: FieldKind) -> list[Word]:
 
 def _junk_cell(words: Sequence[Word]) -> bool:
     """Short words without a capital letter: what OCR reads from a dotted leader, never a name or an employer."""
-    return bool(words) and all(len(w.text) <= JUNK_WORD and not any(c.isupper() for c in w.text) for w in words)
+    return bool(words) and all((len(w.text) <= JUNK_WORD and not any(c.isupper() for c in w.text))
+                               or _DOTTED_FIGURES.fullmatch(w.text) for w in words)
 
 
 # cells read right of a label: a number may sit one cell further, after words qualifying its label;
