@@ -115,15 +115,16 @@ def caption_grid(page: Page, doc: SampleDoc) -> None:
             ["Regular", f"{gross / 100 / hours:,.2f}", f"{hours:.2f}", s.money(gross), s.money(str(f["ytd_gross"]))],
             [pick(("Total Earnings", "Gross Earnings", "Total Gross", "Gross Pay"), s.variant), "", "",
              s.money(gross), s.money(str(f["ytd_gross"]))]]
-    _grid(page, MARGIN, y + 24, [64, 38, 40, 62, 70], rows, size=7.5, line=12)
+    _grid(page, MARGIN, y + 24, [60, 36, 38, 62, 66], rows, size=7.5, line=12)
     rows = [["Deductions", "Current", "Year To Date"]]
     rows += [[SHORT_DEDUCTIONS.get(k, k), s.money(c), s.money(c * n)] for k, c in deductions.items()]
     rows.append(["Total Deductions", s.money(sum(deductions.values())), s.money(sum(deductions.values()) * n)])
-    end = _grid(page, MARGIN + 280, y + 24, [90, 64, 70], rows, size=7.5, line=12)
+    left, widths = MARGIN + 272, [76, 72, 76]
+    end = _grid(page, left, y + 24, widths, rows, size=7.5, line=12)
     page.rule(end + 2, width=0.8)
-    page.text(MARGIN + 280, end + 16, pick(("Net Pay", "Net Pay", "Net Check", "Net Pay"), s.variant), 9, bold=True)
-    page.text(MARGIN + 434, end + 16, s.money(net), 9, bold=True, right=True)
-    page.text(WIDTH - MARGIN - 3, end + 16, s.money(net * n), 9, right=True)
+    page.text(left, end + 16, pick(("Net Pay", "Net Pay", "Net Check", "Net Pay"), s.variant), 9, bold=True)
+    page.text(left + widths[0] + widths[1] - 3, end + 16, s.money(net), 9, bold=True, right=True)
+    page.text(left + sum(widths) - 3, end + 16, s.money(net * n), 9, right=True)
 
 
 RETAIL_LINES = (("Regular", 0.82), ("Overtime", 0.09), ("Shift Differential", 0.04), ("Holiday", 0.05))
