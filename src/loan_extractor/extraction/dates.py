@@ -35,8 +35,10 @@ def day_first_hint(text: str) -> bool:
     return bool(_DAY_FIRST.search(text))
 
 
-# OCR reads a slash of the hint as I or l ("(DD/MMIYYYY)"), a D as O or 0 ("(OD/MM/YYYY)")
-_DAY_FIRST = re.compile(r"(?<![A-Za-z])(?:[DO0]D|D[O0])\s?[/.\-Il|]\s?MM(?:(?![A-Za-z])|(?=[Il|]Y))", re.IGNORECASE)
+# OCR reads a slash of the hint as I or l ("(DD/MMIYYYY)"), a D as O or 0 ("(OD/MM/YYYY)"), one M of a small
+# type's MM as W or N ("(DD/MW/YYYY)")
+_DAY_FIRST = re.compile(r"(?<![A-Za-z])(?:[DO0]D|D[O0])\s?[/.\-Il|]\s?(?:M[MWN]|[WN]M)(?:(?![A-Za-z])|(?=[Il|]Y))",
+                        re.IGNORECASE)
 
 
 def _numeric_date(raw: str, day_first: bool = False) -> Parsed | None:

@@ -31,6 +31,7 @@ from loan_extractor.extraction.normalise import normalise_unsigned_money
 from loan_extractor.extraction.plausible import has_cents
 from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
 from loan_extractor.extraction.stacked import words_beside
+from loan_extractor.extraction.table_sections import row_fits
 from loan_extractor.extraction.values import FieldValue, name_only, person_name, read_value
 from loan_extractor.extraction.words import Line, Word
 from loan_extractor.extraction.written_amount import written_amount
@@ -244,13 +245,16 @@ class _TableHits:
     def __init__(self, page: Page, tables: Sequence[dict]) -> None:
         self.page, self.tables = page, tables
         self._found: dict[int, tuple[dict[str, list[Hit]], list[Hit]]] = {}
+        self._headings: dict[tuple[str, ...], list[Hit]] = {}  # tables may share their headings
 
     def of(self, number: int) -> tuple[dict[str, list[Hit]], list[Hit]]:
         """The table's column headings by field, and its rows."""
         if number not in self._found:
             table, lines = self.tables[number], self.page.lines
-            columns = {target: find_hits(lines, {p: [target] for p in phrases})
-                       for target, phrases in table["columns"].items()}
+            for phrases in map(tuple, table["columns"].values()):
+                if phrases not in self._headings:
+                    self._headings[phrases] = find_hits(lines, {p: ["column"] for p in phrases})
+            columns = {target: self._headings[tuple(phrases)] for target, phrases in table["columns"].items()}
             rows = (find_hits(lines, {p: ["row"] for p in table["row_labels"]}) if "row_labels" in table
                     else self.page.hits_for(f"field:{table['row']}"))
             self._found[number] = columns, rows
@@ -264,6 +268,8 @@ def _from_tables(page: Page, tables: _TableHits, name: str, kind: FieldKind) -> 
         columns, rows = tables.of(number)
         for row in rows:
             header = page.header_above(row, columns).get(name)
+            if header is not None and not row_fits(page, table, row, header):
+                continue
             if header is not None:
                 value = _under(page, row, header, kind)
                 if value is not None:

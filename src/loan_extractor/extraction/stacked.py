@@ -9,7 +9,7 @@ so that it joins whichever of them it overlaps more:
 from __future__ import annotations
 
 from loan_extractor.extraction.labels import Hit
-from loan_extractor.extraction.locate import Page
+from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.words import Line, Word
 
 ALIGN = 1.0  # the two label lines start within this many line heights of each other
@@ -31,9 +31,17 @@ def words_beside(page: Page, hit: Hit) -> list[Word]:
         if not value and _near(page, origin, index + step) and _value_alone(page, index, label[-1].x1):
             if _value_cell(page, index + step, label[0].x0, origin.height, alone=True):
                 value = list(page.lines[index].words)  # the value on a line of its own between the two wordings
-        if value and _gap(value, top, bottom) <= MAX_GAP * (bottom - top):
+        if value and _gap(value, top, bottom) <= MAX_GAP * (bottom - top) and not _under_another(page, hit, value):
             return value
     return []
+
+
+def _under_another(page: Page, hit: Hit, value: list[Word]) -> bool:
+    """Whether the value stands under another label of the label's own line: a row of captions over their values
+    ("Company    Employee" over "Pioneer Freight    Jo Park"), the caption's value and no other wording's."""
+    line, extent = page.lines[hit.line], (min(w.x0 for w in value), max(w.x1 for w in value))
+    return any(other != hit and other.start >= hit.end and overlap(span(line, other), extent) > 0
+               for other in page.hits_on.get(hit.line, []))
 
 
 def _near(page: Page, origin: Line, index: int) -> bool:

@@ -14,8 +14,8 @@ from loan_extractor.samples import (
     layout_application, layout_bank, layout_pay_stub, layout_w2, provider_application, provider_bank,
     provider_pay_stub, provider_w2, unseen_application, unseen_application_families, unseen_bank, unseen_bank_families,
     unseen_more_application, unseen_more_bank, unseen_more_pay_stub, unseen_more_w2, unseen_pay_stub,
-    unseen_stub_families, unseen_w2, unseen_w2_families, unseen_w2_styles, variety_application, variety_bank,
-    variety_pay_stub, variety_w2,
+    unseen_stub_families, unseen_stub_styles, unseen_w2, unseen_w2_families, unseen_w2_styles, variety_application,
+    variety_bank, variety_pay_stub, variety_w2,
 )
 from loan_extractor.samples.degrade import Degradation
 from loan_extractor.samples.draw import Style, unicode_fonts_available
@@ -38,7 +38,8 @@ DEVELOPMENT = {"pay_stub": provider_pay_stub.LAYOUTS, "bank_statement": provider
 # Development layouts written after the type model's training corpus was settled: only the `unseen` split draws
 # them, and the type model never trains on them, so they measure both field extraction and classification on
 # layouts nothing was fitted to, and adding one changes neither the model nor the `train` and `eval` splits.
-UNSEEN = {"pay_stub": {**unseen_pay_stub.LAYOUTS, **unseen_stub_families.LAYOUTS, **unseen_more_pay_stub.LAYOUTS},
+UNSEEN = {"pay_stub": {**unseen_pay_stub.LAYOUTS, **unseen_stub_families.LAYOUTS, **unseen_more_pay_stub.LAYOUTS,
+                       **unseen_stub_styles.LAYOUTS},
           "bank_statement": {**unseen_bank.LAYOUTS, **unseen_bank_families.LAYOUTS, **unseen_more_bank.LAYOUTS},
           "w2": {**unseen_w2.LAYOUTS, **unseen_w2_families.LAYOUTS, **unseen_more_w2.LAYOUTS,
                  **unseen_w2_styles.LAYOUTS},
