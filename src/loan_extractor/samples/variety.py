@@ -14,6 +14,7 @@ from dataclasses import replace
 from loan_extractor.samples import (
     layout_application, layout_bank, layout_pay_stub, layout_w2, provider_application, provider_bank,
     provider_pay_stub, provider_w2, unseen_application, unseen_application_families, unseen_bank, unseen_bank_families,
+    unseen_bank_styles,
     unseen_more_application, unseen_more_bank, unseen_more_pay_stub, unseen_more_w2, unseen_pay_stub,
     unseen_stub_families, unseen_w2, unseen_w2_families, variety_application, variety_bank,
     variety_pay_stub, variety_w2,
@@ -40,7 +41,8 @@ DEVELOPMENT = {"pay_stub": provider_pay_stub.LAYOUTS, "bank_statement": provider
 # them, and the type model never trains on them, so they measure both field extraction and classification on
 # layouts nothing was fitted to, and adding one changes neither the model nor the `train` and `eval` splits.
 UNSEEN = {"pay_stub": {**unseen_pay_stub.LAYOUTS, **unseen_stub_families.LAYOUTS, **unseen_more_pay_stub.LAYOUTS},
-          "bank_statement": {**unseen_bank.LAYOUTS, **unseen_bank_families.LAYOUTS, **unseen_more_bank.LAYOUTS},
+          "bank_statement": {**unseen_bank.LAYOUTS, **unseen_bank_families.LAYOUTS, **unseen_more_bank.LAYOUTS,
+                             **unseen_bank_styles.LAYOUTS},
           "w2": {**unseen_w2.LAYOUTS, **unseen_w2_families.LAYOUTS, **unseen_more_w2.LAYOUTS},
           "loan_application": {**unseen_application.LAYOUTS, **unseen_application_families.LAYOUTS,
                                **unseen_more_application.LAYOUTS}}
