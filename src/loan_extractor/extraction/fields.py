@@ -28,7 +28,7 @@ from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing
 from loan_extractor.extraction.normalise import normalise_unsigned_money
 from loan_extractor.extraction.plausible import has_cents
-from loan_extractor.extraction.rules import label_phrases, label_rules, lexicon, vocabulary
+from loan_extractor.extraction.rules import column_only_phrases, label_phrases, label_rules, lexicon, vocabulary
 from loan_extractor.extraction.stacked import words_beside
 from loan_extractor.extraction.values import FieldValue, name_only, person_name, read_value
 from loan_extractor.extraction.words import Line, Word
@@ -45,6 +45,7 @@ YEARS_COST = 0.9  # a term converted from years by its label's unit
 SUB_BOX_ID = re.compile(r"^\d{1,2}[a-d]\.?$")  # a lettered W-2 box ("12a"): no value begins with one
 MARK_UNDER_COST = 0.9  # a purpose read from a mark under its option rather than beside it
 MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this many cells
+ROW_CELLS = 3  # a row of column headings has at least this many cells
 
 
 def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldValue | None]:
@@ -86,7 +87,10 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
 
 def _label_position(line: Line, hit: Hit) -> bool:
     """In label position (labels.py), or after other labels alone in its segment: column headings OCR read as one
-    cell ("Total Deposits Total Withdrawals" over two columns)."""
+    cell ("Total Deposits Total Withdrawals" over two columns). A bare column heading ("Beginning") only in a row of
+    three or more headings and nothing else."""
+    if tuple(tokens(hit.phrase)) in column_only_phrases():
+        return _row_of_headings(line)
     if in_label_or_sum_position(line, hit):
         return True
     segment = line.segment_of[hit.box_start]
@@ -96,14 +100,20 @@ def _label_position(line: Line, hit: Hit) -> bool:
     return start < hit.box_start and _labels_only(before)
 
 
+def _row_of_headings(line: Line) -> bool:
+    """Whether a line is three or more cells of label phrases only ("Beginning  Deposits  Withdrawals  Ending")."""
+    toks = tuple(t for w in line.words if not _qualifier_or_rule(w.text) for t in tokens(w.text))
+    return len(set(line.segment_of)) >= ROW_CELLS and _labels_only(toks, column_only_phrases())
+
+
 def _qualifier_or_rule(text: str) -> bool:
     """A label's qualifier in brackets ("(DD/MM/YYYY)") or a rule OCR read between two headings ("_")."""
     return bool(RULE.match(text)) or (text.startswith("(") and text.rstrip(":").endswith(")"))
 
 
-def _labels_only(toks: tuple[str, ...]) -> bool:
-    """Whether tokens split into label phrases of any type, one after another."""
-    phrases = label_phrases()
+def _labels_only(toks: tuple[str, ...], more: frozenset[tuple[str, ...]] = frozenset()) -> bool:
+    """Whether tokens split into label phrases of any type (and `more`), one after another."""
+    phrases = label_phrases() | more
     ends = {0}
     for end in range(1, len(toks) + 1):
         if any(toks[start:end] in phrases for start in ends if start < end):

@@ -67,6 +67,16 @@ def vocabulary(rules: dict) -> dict[str, list[str]]:
     for i, dated in enumerate(rules.get("dated", [])):
         for phrase in dated["labels"]:
             vocab.setdefault(phrase, []).append(f"dated:{i}")
+    for name, phrases in rules.get("column_only", {}).items():
+        for phrase in phrases:
+            vocab.setdefault(phrase, []).append(f"field:{name}")
     for phrase in rules.get("stops", []):
         vocab.setdefault(phrase, []).append("stop")
     return vocab
+
+
+@cache
+def column_only_phrases() -> frozenset[tuple[str, ...]]:
+    """The bare column headings of every type ("Beginning", "Ending") as tokens: labels only in a row of headings."""
+    return frozenset(tuple(tokens(p)) for rules in label_rules().values()
+                     for ps in rules.get("column_only", {}).values() for p in ps)
