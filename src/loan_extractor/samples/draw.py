@@ -24,6 +24,7 @@ MARGIN = 54.0
 # They are embedded as subsets, so text-layer PDFs and scans render the same everywhere.
 UNICODE_FONTS = {"DejaVu": ("DejaVuSans", "DejaVuSans-Bold"), "DejaVuSerif": ("DejaVuSerif", "DejaVuSerif-Bold"),
                  "DejaVuMono": ("DejaVuSansMono", "DejaVuSansMono-Bold")}
+DRAWN_UNICODE = ("DejaVu", "DejaVuSerif")
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 # font family -> (regular, bold); "Sans" and "Serif" are Type 1 fonts shipped in reportlab/fonts
 FONTS = {
@@ -51,8 +52,9 @@ def register_fonts() -> None:
 
 
 def unicode_fonts_available(folder: Path = DEJAVU_DIR) -> bool:
-    """Whether the DejaVu TrueType files are installed (Debian: `fonts-dejavu-core`)."""
-    return all((folder / f"{name}.ttf").is_file() for pair in UNICODE_FONTS.values() for name in pair)
+    """Whether the DejaVu TrueType files the random draws use are installed (Debian: `fonts-dejavu-core`); the
+    monospaced one only a forced face asks for."""
+    return all((folder / f"{name}.ttf").is_file() for family in DRAWN_UNICODE for name in UNICODE_FONTS[family])
 
 
 @lru_cache(maxsize=None)
