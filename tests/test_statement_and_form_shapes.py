@@ -182,3 +182,11 @@ def test_bare_beginning_or_ending_outside_a_row_of_headings_is_no_balance_label(
         (140, [(54, "Beginning"), (160, "3,100.00"), (300, "Deposits"), (420, "1,110.55")]),
     ])
     assert got["opening_balance"] is None and got["closing_balance"] is None
+
+
+def test_a_balance_label_ocr_split_at_a_stray_mark_stays_one_label() -> None:
+    got = field_values(DocType.BANK_STATEMENT, [
+        (232, [(54, "Beginning Balance"), (218, "USD 14,673.05")]),
+        (247, [(54, "Ending"), (69, ";"), (83, "Balance"), (218, "USD 19,081.36")]),
+    ])
+    assert (got["opening_balance"], got["closing_balance"]) == ("14673.05", "19081.36")

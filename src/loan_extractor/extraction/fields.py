@@ -56,6 +56,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
     rules = label_rules()[doc_type.value]
     box_ids = bool(rules.get("box_ids"))
     hits = find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(), position=_label_position)
+    hits += _column_heads(lines, rules, hits)
     page = Page(lines, hits)
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
@@ -87,10 +88,7 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
 
 def _label_position(line: Line, hit: Hit) -> bool:
     """In label position (labels.py), or after other labels alone in its segment: column headings OCR read as one
-    cell ("Total Deposits Total Withdrawals" over two columns). A bare column heading ("Beginning") only in a row of
-    three or more headings and nothing else."""
-    if tuple(tokens(hit.phrase)) in column_only_phrases():
-        return _row_of_headings(line)
+    cell ("Total Deposits Total Withdrawals" over two columns)."""
     if in_label_or_sum_position(line, hit):
         return True
     segment = line.segment_of[hit.box_start]
@@ -98,6 +96,17 @@ def _label_position(line: Line, hit: Hit) -> bool:
     before = tuple(t for w in line.words[start : hit.box_start] if not _qualifier_or_rule(w.text)
                    for t in tokens(w.text))
     return start < hit.box_start and _labels_only(before)
+
+
+def _column_heads(lines: Sequence[Line], rules: dict, hits: Sequence[Hit]) -> list[Hit]:
+    """Bare column headings ("Beginning", "Ending": labels.yaml `column_only`) in rows of headings, where no other
+    label takes their words ("Ending Balance"). Found apart from the other labels: elsewhere such a word is no label
+    and must not split one ("Ending ; Balance" is one label, not "Ending" beside "Balance")."""
+    vocab = {p: [f"field:{name}"] for name, phrases in rules.get("column_only", {}).items() for p in phrases}
+    if not vocab:
+        return []
+    found = find_hits(lines, vocab, lexicon=lexicon(), position=lambda line, hit: _row_of_headings(line))
+    return [h for h in found if not any(o.line == h.line and o.start < h.end and h.start < o.end for o in hits)]
 
 
 def _row_of_headings(line: Line) -> bool:

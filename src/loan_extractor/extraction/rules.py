@@ -67,9 +67,6 @@ def vocabulary(rules: dict) -> dict[str, list[str]]:
     for i, dated in enumerate(rules.get("dated", [])):
         for phrase in dated["labels"]:
             vocab.setdefault(phrase, []).append(f"dated:{i}")
-    for name, phrases in rules.get("column_only", {}).items():
-        for phrase in phrases:
-            vocab.setdefault(phrase, []).append(f"field:{name}")
     for phrase in rules.get("stops", []):
         vocab.setdefault(phrase, []).append("stop")
     return vocab

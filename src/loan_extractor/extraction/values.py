@@ -22,7 +22,7 @@ MAX_VALUE_WORDS = 4  # a number, date or code never spans more words than this (
 _LONE_SIGNS = frozenset({"-", "\u2212", "\u2013", "\u2014"})
 SIGN_GAP = 0.25  # a lone dash further than this many word heights from an amount is no sign of it
 MIN_TEXT_LETTERS = 2  # a text value (a name, an employer, an address) holds at least this many letters
-UNSURE_NAME = 0.5  # a person's name whose words OCR read with a mean confidence below this is junk, not a name
+UNSURE_NAME = 0.6  # a person's name none of whose words OCR read at least this surely is junk, not a name
 
 
 @dataclass(frozen=True)
@@ -118,11 +118,11 @@ def name_only(value: FieldValue | None) -> FieldValue | None:
 def person_name(value: FieldValue | None) -> FieldValue | None:
     """A person's name as name_only gives it; none when its words are all words of labels: a document's title
     ("Employee Wage Statement" read as the label "Employee" and "Wage Statement") or a label OCR garbled
-    ("EMPLOYEES" for "EMPLOYEE:"), never a person; none either when OCR was unsure of its words on the whole."""
+    ("EMPLOYEES" for "EMPLOYEE:"), never a person; none either when OCR was unsure of every one of its words."""
     value = name_only(value)
     if value is None or not isinstance(value.value, str):
         return value
-    if value.words and statistics.fmean(w.conf for w in value.words) < UNSURE_NAME:
+    if value.words and max(w.conf for w in value.words) < UNSURE_NAME:
         return None  # bits of a dotted leader or a label OCR read as letters ("NOS", "WO! cic"), never sure
     words = tokens(value.value)
     return None if words and all(w in lexicon() for w in words) else value
