@@ -170,3 +170,11 @@ def test_a_name_ocr_was_unsure_of_throughout_is_no_name() -> None:
             (218, [(54, "GROSS PAY:"), (330, "3341.67")])]
     assert _scanned(rows, unsure={"NOS", "en", "ene"})["employee_name"] is None
     assert _scanned(rows, unsure={"en", "ene"})["employee_name"] == "NOS"  # read surely: kept, whatever it is
+
+
+def test_a_name_ocr_was_unsure_of_but_shaped_like_one_is_kept_for_the_re_read() -> None:
+    rows = [(50, [(200, "SUMMIT ANALYTICS CORP")]), (118, [(54, "EMPLOYEE:"), (118, "Begonia Gomez")]),
+            (218, [(54, "GROSS PAY:"), (330, "3341.67")])]
+    assert _scanned(rows, unsure={"Begonia", "Gomez"})["employee_name"] == "Begonia Gomez"
+    rows[1] = (118, [(54, "EMPLOYEE:"), (118, "ec camsemee cer")])
+    assert _scanned(rows, unsure={"ec", "camsemee", "cer"})["employee_name"] is None
