@@ -8,13 +8,15 @@ draws only the unseen development layouts (no packages: they need a two-page sta
 train` the train and development ones, for work on extraction that must not look at the `eval` split;
 `--split quirks` draws every unseen layout `--per-cell` times as a text-layer PDF the way real producers write
 them (curly quotes, non-breaking spaces and hyphens, ligatures, kerned runs, overprinted bold, invisible text);
-`--bands` narrows a set to some quality bands; --write records only the whole `eval` split.
+`--bands` narrows a set to some quality bands; `--font Mono` (or Sans, Serif) draws every document in that face
+(the report breaks accuracy down by font either way); --write records only the whole `eval` split.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -24,7 +26,7 @@ from loan_extractor.evaluation import evaluate_folder, load_truth
 from loan_extractor.logs import configure_logging
 from loan_extractor.samples import write_evaluation_set
 from loan_extractor.samples.text_quirks import write_quirky_set
-from loan_extractor.samples.variety import BANDS
+from loan_extractor.samples.variety import BANDS, FACES, FORCE_FONT
 from loan_extractor.settings import Settings
 from loan_extractor.tools import tesseract
 
@@ -36,13 +38,17 @@ _SPLITS = {"eval": "`eval` (held-out layouts included), foreign documents and lo
            "unseen": "`unseen` (unseen development layouts) and foreign documents",
            "quirks": "`quirks` (every unseen development layout as a text-layer PDF with real producers' "
                      "quirks)"}
-BY = ("quality_band", "doc_type", "layout_split", "format")
+BY = ("quality_band", "doc_type", "layout_split", "format", "font")
 
 
-def ensure_set(folder: Path, seed: int, per_cell: int, split: str = "eval", bands: list[str] | None = None) -> Path:
+def ensure_set(folder: Path, seed: int, per_cell: int, split: str = "eval", bands: list[str] | None = None,
+               font: str | None = None) -> Path:
     """The set's truth file, generating the set when it is absent or was made with other parameters."""
     stamp, truth = folder / "set.json", folder / "truth.json"
-    wanted = {"seed": seed, "per_cell": per_cell, "split": split, **({"bands": bands} if bands else {})}
+    wanted = {"seed": seed, "per_cell": per_cell, "split": split, **({"bands": bands} if bands else {}),
+              **({"font": font} if font else {})}
+    if font:
+        os.environ[FORCE_FONT] = font
     if not (truth.is_file() and stamp.is_file() and json.loads(stamp.read_text()) == wanted):
         if split == "quirks":
             write_quirky_set(folder, seed, per_cell)
@@ -110,15 +116,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-cell", type=int, default=6)
     parser.add_argument("--split", choices=("eval", "unseen", "train", "quirks"), default="eval")
     parser.add_argument("--bands", nargs="+", help="only these quality bands (not with --write)")
+    parser.add_argument("--font", choices=sorted(FACES), help="draw every document in this face (not with --write)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--report", type=Path, help="also save the full JSON report here")
     args = parser.parse_args(argv)
-    if args.write and (args.split != "eval" or args.bands):
+    if args.write and (args.split != "eval" or args.bands or args.font):
         parser.error("--write records the whole `eval` split only")
     settings = Settings()
     configure_logging(settings.log_format, "WARNING")
     tesseract.configure(settings.ocr_processes, settings.ocr_engine)
-    truth = ensure_set(args.dir, args.seed, args.per_cell, args.split, args.bands)
+    truth = ensure_set(args.dir, args.seed, args.per_cell, args.split, args.bands, args.font)
     report = evaluate_folder(args.dir, load_truth(truth), settings.pipeline_config(), settings.max_workers,
                              date.today(), BY)
     if args.report:

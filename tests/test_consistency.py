@@ -183,3 +183,11 @@ def test_employer_similarity_ignores_legal_form_and_punctuation(first: str, seco
 def test_pay_periods_per_year_follow_the_period_length(start, end, periods, assumed) -> None:
     stub = doc("s", "pay_stub", pay_period_start=start, pay_period_end=end)
     assert periods_per_year(stub, CFG) == (periods, assumed)
+
+
+@pytest.mark.parametrize(("printed", "read"), [
+    ("Łukasz Wójcik", "ŁUKASZ WÓJCIK"), ("Łukasz Wójcik", "LUKASZ WOJCIK"), ("Märta Ødegård", "MARTA ODEGARD"),
+    ("Đức Nguyễn", "DUC NGUYEN"), ("Jürgen Weiß", "JÜRGEN WEISS"),
+])
+def test_names_in_capitals_match_with_or_without_their_marks(printed, read):
+    assert name_similarity(printed, read) == 1.0

@@ -4,6 +4,8 @@ them still ends the label."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fixtures.words.synth import lay_out
 
 from loan_extractor.extraction.fields import extract_fields
@@ -126,3 +128,53 @@ def test_a_label_whose_leader_ocr_read_as_many_words_is_no_sentence() -> None:
         (218, [(54, "GROSS PAY:"), (330, "3341.67")]),
     ])
     assert (got["pay_period_start"], got["pay_period_end"]) == ("2026-03-16", "2026-03-31")
+
+
+def _scanned(rows: list, unsure: set[str]) -> dict[str, object]:
+    """Fields of rows read at a scan's confidence, the words in `unsure` read unsurely (bits of a leader)."""
+    words = [replace(w, conf=0.2 if w.text in unsure else 0.95) for w in lay_out(rows)]
+    found = extract_fields(DocType.PAY_STUB, build_lines(words))
+    return {name: v.value if v else None for name, v in found.items()}
+
+
+def test_unsure_bits_of_a_leader_before_a_name_in_capitals_are_dropped() -> None:
+    got = _scanned([
+        (50, [(200, "SUMMIT ANALYTICS CORP")]),
+        (118, [(54, "EMPLOYEE?"), (114, "ccsccssssssevccvecessersvessnrennecencnnc Soesse swat cus "
+                                        "sussevesecesteeuseveeeiaee WOJCIECH N WOJCIK")]),
+        (218, [(54, "GROSS PAY:"), (330, "3341.67")]),
+    ], unsure={"Soesse", "swat", "cus"})
+    assert got["employee_name"] == "WOJCIECH N WOJCIK"
+
+
+def test_words_read_surely_amid_a_leader_keep_the_name_unread() -> None:
+    got = _scanned([
+        (50, [(200, "SUMMIT ANALYTICS CORP")]),
+        (118, [(54, "EMPLOYEE?"), (114, "ccsccssssssevccvecessersvessnrennecencnnc Soesse swat cus "
+                                        "sussevesecesteeuseveeeiaee WOJCIECH N WOJCIK")]),
+        (218, [(54, "GROSS PAY:"), (330, "3341.67")]),
+    ], unsure=set())
+    assert got["employee_name"] is None
+
+
+def test_a_colon_read_as_an_s_before_unsure_leader_bits_or_with_the_leader_run_into_it() -> None:
+    words = lay_out([(118, [(54, "EMPLOYEES"), (338, "NTE"), (364, "geenspennetniassvdiyeeayeeel"), (447, "IBANEZ")])])
+    words = [replace(w, conf=0.0) if w.text == "NTE" else w for w in words]
+    assert colon_read_as_s(words, 0) == "EMPLOYEE:"
+    assert colon_read_as_s(lay_out([(118, [(54, "EMPLOYEES..."), (414, "MARTA B SORENSEN")])]), 0) == "EMPLOYEE:"
+    assert colon_read_as_s(lay_out([(118, [(54, "EMPLOYEES"), (414, "MARTA B SORENSEN")])]), 0) is None
+
+
+def test_a_name_ocr_was_unsure_of_throughout_is_no_name() -> None:
+    rows = [(50, [(200, "SUMMIT ANALYTICS CORP")]), (118, [(54, "EMPLOYEE"), (118, "NOS"), (317, "en ene")]),
+            (218, [(54, "GROSS PAY:"), (330, "3341.67")])]
+    assert _scanned(rows, unsure={"NOS", "en", "ene"})["employee_name"] is None
+    assert _scanned(rows, unsure={"en", "ene"})["employee_name"] == "NOS"  # read surely: kept, whatever it is
+
+
+def test_a_name_ocr_was_unsure_of_but_shaped_like_one_is_kept_for_the_re_read() -> None:
+    rows = [(50, [(200, "SUMMIT ANALYTICS CORP")]), (118, [(54, "EMPLOYEE:"), (118, "Begonia Gomez")]),
+            (218, [(54, "GROSS PAY:"), (330, "3341.67")])]
+    assert _scanned(rows, unsure={"Begonia", "Gomez"})["employee_name"] == "Begonia Gomez"
+    rows[1] = (118, [(54, "EMPLOYEE:"), (118, "ec camsemee cer")])
+    assert _scanned(rows, unsure={"ec", "camsemee", "cer"})["employee_name"] is None

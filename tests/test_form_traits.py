@@ -179,3 +179,10 @@ def test_a_mailing_block_whose_street_line_ocr_split_after_the_house_number() ->
         (146, [(64, "Madison, WI 53703")]),
     ])
     assert got["account_holder"] == "LAURA T DELGADO"
+
+
+def test_a_starred_mask_read_as_letters_with_a_4_read_as_an_a() -> None:
+    parsed = normalise_last4("*AK KK _ A572")  # "***-**-4572" in a monospaced face at 300 DPI
+    assert parsed is not None and parsed.value == "4572" and parsed.conf < 1.0
+    for text in ("*AKKK_AS72", "*AKKK_A5A2", "KK_ASTI", "A572"):  # two letters, or no mask: no value
+        assert normalise_last4(text) is None, text

@@ -6,9 +6,11 @@ Seeds here are never 2026 (the evaluation seed), and only the `train` split's fi
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -145,3 +147,13 @@ def test_unseen_layouts_are_drawn_by_the_unseen_split_only_and_never_trained_on(
         assert not unseen & {e["meta"]["layout"] for e in _truth(split, per_cell=12, packages=0).values()}
     trained = {name for doc_type in variety.TRAIN for name in variety.layouts_for(doc_type, "train")}
     assert not unseen & trained
+
+
+def test_a_forced_face_changes_only_the_font_and_covers_the_name(monkeypatch):
+    plain = [variety.draw_style(random.Random(7), "ledger", scan, name)
+             for scan, name in ((True, "Ana Ruiz"), (False, "Ana Ruiz"), (True, "Minh Tuấn Nguyễn"), (True, "Łukasz Żak"))]
+    monkeypatch.setenv(variety.FORCE_FONT, "Mono")
+    forced = [variety.draw_style(random.Random(7), "ledger", scan, name)
+              for scan, name in ((True, "Ana Ruiz"), (False, "Ana Ruiz"), (True, "Minh Tuấn Nguyễn"), (True, "Łukasz Żak"))]
+    assert [s.font for s in forced] == ["Mono", "Courier", "DejaVu", "DejaVuMono"]  # no "ễ" in DejaVu Sans Mono
+    assert [replace(s, font="") for s in forced] == [replace(s, font="") for s in plain]

@@ -164,3 +164,29 @@ def test_a_sub_labels_period_read_as_a_comma() -> None:
     ])
     assert got["employer_name"] == "Riverbend Medical Center"
     assert got["property_address"] == "6392 Lakeview Drive, Columbus, OH 43215"
+
+
+def test_bare_beginning_and_ending_headings_over_a_row_of_amounts() -> None:
+    got = field_values(DocType.BANK_STATEMENT, [
+        (186, [(54, "Account Summary")]),
+        (206, [(126, "Beginning"), (256, "Deposits"), (352, "Withdrawals"), (484, "Ending")]),
+        (222, [(120, "22,440.19"), (246, "4,670.00"), (362, "1,142.22"), (470, "25,967.97")]),
+    ])
+    assert (got["opening_balance"], got["total_deposits"]) == ("22440.19", "4670.00")
+    assert (got["total_withdrawals"], got["closing_balance"]) == ("1142.22", "25967.97")
+
+
+def test_bare_beginning_or_ending_outside_a_row_of_headings_is_no_balance_label() -> None:
+    got = field_values(DocType.BANK_STATEMENT, [
+        (120, [(54, "Ending"), (160, "4,210.55")]),
+        (140, [(54, "Beginning"), (160, "3,100.00"), (300, "Deposits"), (420, "1,110.55")]),
+    ])
+    assert got["opening_balance"] is None and got["closing_balance"] is None
+
+
+def test_a_balance_label_ocr_split_at_a_stray_mark_stays_one_label() -> None:
+    got = field_values(DocType.BANK_STATEMENT, [
+        (232, [(54, "Beginning Balance"), (218, "USD 14,673.05")]),
+        (247, [(54, "Ending"), (69, ";"), (83, "Balance"), (218, "USD 19,081.36")]),
+    ])
+    assert (got["opening_balance"], got["closing_balance"]) == ("14673.05", "19081.36")

@@ -1,6 +1,6 @@
 """Fuzzy comparison of person and employer names as read from scans.
 
-Names are folded before comparing: Unicode accents stripped ("Núñez" -> "nunez"), case folded,
+Names are folded before comparing: Unicode accents stripped ("Núñez" -> "nunez", "ŁUKASZ" -> "lukasz"), case folded,
 punctuation dropped, digits OCR commonly reads for letters mapped back ("J0HN" -> "john"),
 middle initials and generational suffixes dropped. The folded names are then scored with
 rapidfuzz's token-sort ratio, so word order ("DOE, JANE") does not matter and a letter or two
@@ -17,6 +17,10 @@ from rapidfuzz import fuzz
 # digits that OCR returns for look-alike letters; a person's or company's name has no digits
 # in this contract, so mapping them back only repairs noise
 _OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "g", "2": "z"})
+# letters Unicode does not decompose into a base letter and a mark, spelt as their plain twins, so that "Łukasz",
+# "ŁUKASZ" and OCR's "Lukasz" fold alike ("Ødegård", "ĐẶNG", "Weiß" too) instead of losing the letter
+ASCII_TWINS = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "Ð": "D",
+                             "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th", "Þ": "TH", "ı": "i"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _LEGAL_FORMS = frozenset(
     {"inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co", "company",
@@ -27,7 +31,7 @@ _JOINT = re.compile(r"\s+(?:and|&)\s+|\s*/\s*", re.IGNORECASE)
 
 def _fold(text: str) -> list[str]:
     """Accent-free, case-folded words with punctuation removed ("L.L.C." -> "llc")."""
-    plain = unicodedata.normalize("NFKD", text)
+    plain = unicodedata.normalize("NFKD", text.translate(ASCII_TWINS))
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
     plain = plain.replace("&", " and ").translate(_OCR_DIGITS)
     plain = re.sub(r"[.'’`]", "", plain)  # inside abbreviations and names: O'Brien, L.L.C.

@@ -7,6 +7,9 @@ import re
 from loan_extractor.extraction.repair import REPAIR_COST, Parsed, fix_number, repair_digits
 
 
+MASK_DIGITS = 3  # a masked number's last group read with one letter for a digit keeps at least this many digits
+
+
 def normalise_last4(text: str) -> Parsed | None:
     """An SSN or account number, full or masked (XXX-XX-6789, ****1234) -> its last four digits.
 
@@ -44,11 +47,13 @@ def _garbled_mask(raw: str) -> str | None:
 
 def _lost_mask(raw: str) -> str | None:
     """The last group of a starred mask OCR read as a few odd characters, its first hyphen lost ("rt4%-3296" for
-    "***-**-3296"): four true digits after a hyphen, before them at most one digit among marks no number holds."""
-    shape = re.fullmatch(r"([^-]{3,6})-([0-9]{4})", raw)
+    "***-**-3296", "*AKKK_A572" for "***-**-4572"): four true digits after a hyphen (or three and a 4 read as an
+    "A", as beside a mask in a monospaced face), before them at most one digit among marks no number holds."""
+    shape = re.fullmatch(r"([^-]{3,6})-([0-9A]{4})", raw)
     if not shape or len(re.findall(r"\d", shape.group(1))) > 1 or not re.search(r"[*%#•]", shape.group(1)):
         return None
-    return shape.group(2)
+    last = shape.group(2)
+    return last.replace("A", "4") if sum(c.isdigit() for c in last) >= MASK_DIGITS else None
 
 
 def normalise_int(text: str) -> Parsed | None:

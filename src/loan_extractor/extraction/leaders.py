@@ -18,6 +18,7 @@ STRAY_FIGURES = 0.1  # ... which may hold this share of stray figures ("...nness
 MID_JUNK = 6  # ... one this long with a letter three times in a row neither
 LEADER_CHARS = 3  # shorter, a lone dash or colon may be an empty box's mark; this long, a leader ends a label
 SHORT_JUNK_LETTERS = 2  # a short lower-case word of at most this many distinct letters ("cece", "eeee")
+JUNK_CONF = 0.6  # a word read less surely than this amid a dotted leader is more of its junk ("Soesse", "swat")
 
 
 def is_leader(word: Word) -> bool:
@@ -48,6 +49,20 @@ def after_leader(words: Sequence[Word]) -> list[Word]:
     return list(words[start:])
 
 
+def past_leader_junk(words: Sequence[Word]) -> list[Word]:
+    """The words after the last dotted leader of a run when everything before it is leader junk: leader pieces or
+    words OCR was unsure of ("Soesse swat cus sussevesecesteeuse WOJCIECH N WOJCIK", the leader read in bits
+    between a label and its value); the run as it is otherwise (a word read surely before the leader may be a
+    label's)."""
+    marks = [i for i, w in enumerate(words) if len(w.text) >= LEADER_CHARS and is_leader(w)]
+    if not marks:
+        return list(words)
+    before, after = words[: marks[-1]], words[marks[-1] + 1 :]
+    if after and all(is_leader(w) or w.conf < JUNK_CONF for w in before):
+        return list(after)
+    return list(words)
+
+
 def without_leaders(words: Sequence[Word]) -> list[Word]:
     """The words with leaders at either end dropped; a line that is all leader gives nothing."""
     kept = after_leader(words)
@@ -63,10 +78,22 @@ COLON_AS_S_COST = 0.9  # a label matched with such an "S" left out
 
 def colon_read_as_s(words: Sequence[Word], index: int) -> str | None:
     """The word without the "S" OCR read for its label's colon, or None when it shows no such misreading: a word
-    in capitals ending in "S" and then a colon-like mark ("NAMES:", "PAYS?"), or followed by a dotted leader."""
+    in capitals ending in "S" and then a colon-like mark ("NAMES:", "PAYS?"), or followed by a dotted leader (maybe
+    after unsure bits of it, or run into the word: "EMPLOYEES...")."""
     text = words[index].text
-    match = _COLON_AS_S.fullmatch(text)
+    bare = text.rstrip(LEADER_MARKS)
+    match = _COLON_AS_S.fullmatch(text) or (_COLON_AS_S.fullmatch(bare) if len(text) - len(bare) >= 2 else None)
     if not match:
         return None
-    marked = text[-1] in ":?;" or (index + 1 < len(words) and is_leader(words[index + 1]))
+    marked = text[-1] in ":?;" or bare != text or _leader_follows(words, index)
     return match.group(1) + ":" if marked else None
+
+
+def _leader_follows(words: Sequence[Word], index: int) -> bool:
+    """Whether a dotted leader comes next, maybe after bits of it OCR read as unsure words ("NTE")."""
+    for word in words[index + 1 :]:
+        if is_leader(word):
+            return True
+        if word.conf >= JUNK_CONF:
+            return False
+    return False

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from loan_extractor import imaging, page_pixels
+from loan_extractor.analysis.names import ASCII_TWINS
 from loan_extractor.extraction.fields import FieldValue
 from loan_extractor.extraction.normalise import NAME_PARTICLES, looks_misread, normalise_text
 from loan_extractor.extraction.words import Word, from_ocr
@@ -32,8 +33,6 @@ from loan_extractor.tools import tessdata, tesseract
 PAD_HEIGHTS = 0.35  # crop margin around the value's words, in word heights: keeps accents above capitals
 STRIP_GAP = 0.8  # white space between stacked crops, in word heights: tesseract sees separate lines
 MIN_AGREEMENT = 0.7  # the re-read, stripped of accents, must resemble the English reading this much
-_ASCII_TWINS = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "Ð": "D", "æ": "ae",
-                              "œ": "oe", "ð": "d", "þ": "th", "ı": "i"})
 
 
 @dataclass(frozen=True)
@@ -218,5 +217,5 @@ def _similarity(a: str, b: str) -> float:
 
 def ascii_fold(text: str) -> str:
     """Lower-case text with accents removed and letters without a decomposition spelled out ("Weiß" -> "weiss")."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_TWINS))
+    decomposed = unicodedata.normalize("NFKD", text.translate(ASCII_TWINS))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

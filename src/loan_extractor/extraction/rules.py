@@ -70,3 +70,10 @@ def vocabulary(rules: dict) -> dict[str, list[str]]:
     for phrase in rules.get("stops", []):
         vocab.setdefault(phrase, []).append("stop")
     return vocab
+
+
+@cache
+def column_only_phrases() -> frozenset[tuple[str, ...]]:
+    """The bare column headings of every type ("Beginning", "Ending") as tokens: labels only in a row of headings."""
+    return frozenset(tuple(tokens(p)) for rules in label_rules().values()
+                     for ps in rules.get("column_only", {}).values() for p in ps)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from loan_extractor.extraction.dates import normalise_date
 from loan_extractor.extraction.labels import BOX_ID, CURRENCY_WORDS, tokens
-from loan_extractor.extraction.leaders import LEADER_CHARS, is_leader
+from loan_extractor.extraction.leaders import LEADER_CHARS, is_leader, past_leader_junk
 from loan_extractor.extraction.normalise import normalise, normalise_text
 from loan_extractor.extraction.plausible import date_indexes, has_cents
 from loan_extractor.extraction.redact import redact_text
@@ -24,6 +24,7 @@ SIGN_GAP = 0.25  # a lone dash further than this many word heights from an amoun
 # marks no name, employer or address prints, which OCR reads from a box's rule: a star, a tilde, a run of dashes
 _RULE_JUNK = re.compile(r"[*~]|[—–_]{3}")
 MIN_TEXT_LETTERS = 2  # a text value (a name, an employer, an address) holds at least this many letters
+UNSURE_NAME = 0.6  # a person's name none of whose words OCR read at least this surely is junk, not a name
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ def read_value(kind: FieldKind, words: Sequence[Word], parse=None) -> FieldValue
     if not words:
         return None
     if kind in (FieldKind.TEXT, FieldKind.LOAN_PURPOSE):
+        words = past_leader_junk(words) if kind is FieldKind.TEXT else words
         text = " ".join(w.text for w in words)
         if tuple(tokens(text)) in label_phrases() or _label_piece(words):
             return None  # a label printed beside this one, not its value
@@ -120,12 +122,22 @@ def name_only(value: FieldValue | None) -> FieldValue | None:
 def person_name(value: FieldValue | None) -> FieldValue | None:
     """A person's name as name_only gives it; none when its words are all words of labels: a document's title
     ("Employee Wage Statement" read as the label "Employee" and "Wage Statement") or a label OCR garbled
-    ("EMPLOYEES" for "EMPLOYEE:"), never a person."""
+    ("EMPLOYEES" for "EMPLOYEE:"), never a person; none either when OCR was unsure of every one of its words and they are not shaped like a name."""
     value = name_only(value)
     if value is None or not isinstance(value.value, str):
         return value
+    if value.words and max(w.conf for w in value.words) < UNSURE_NAME and not _name_shaped(value.value):
+        return None  # bits of a dotted leader or a label OCR read as letters ("NOS", "WO! cic"), never sure
     words = tokens(value.value)
     return None if words and all(w in lexicon() for w in words) else value
+
+
+def _name_shaped(text: str) -> bool:
+    """Two or more capitalised words of three letters or more and nothing else but initials: a name the re-read may mend
+    ("Begonia Gomez" for "Begoña Gómez"), not a garbled label ("NOS", "WO! cic")."""
+    words = text.split()
+    return sum(len(w) >= 3 for w in words) >= 2 and all(
+        (w.isalpha() and w[0].isupper()) or re.fullmatch(r"[A-Z]\.?", w) for w in words)
 
 
 def _label_piece(words: Sequence[Word]) -> bool:

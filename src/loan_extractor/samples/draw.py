@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import reportlab
@@ -21,7 +22,9 @@ WIDTH, HEIGHT = letter
 MARGIN = 54.0
 # TrueType families with the full Latin script (Polish, Vietnamese...): the Type 1 fonts below stop at Latin-1.
 # They are embedded as subsets, so text-layer PDFs and scans render the same everywhere.
-UNICODE_FONTS = {"DejaVu": ("DejaVuSans", "DejaVuSans-Bold"), "DejaVuSerif": ("DejaVuSerif", "DejaVuSerif-Bold")}
+UNICODE_FONTS = {"DejaVu": ("DejaVuSans", "DejaVuSans-Bold"), "DejaVuSerif": ("DejaVuSerif", "DejaVuSerif-Bold"),
+                 "DejaVuMono": ("DejaVuSansMono", "DejaVuSansMono-Bold")}
+DRAWN_UNICODE = ("DejaVu", "DejaVuSerif")
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 # font family -> (regular, bold); "Sans" and "Serif" are Type 1 fonts shipped in reportlab/fonts
 FONTS = {
@@ -30,10 +33,11 @@ FONTS = {
     "Courier": ("Courier", "Courier-Bold"),
     "Sans": ("SampleSans", "SampleSans-Bold"),
     "Serif": ("SampleSerif", "SampleSerif-Bold"),
+    "Mono": ("SampleMono", "SampleMono-Bold"),  # embedded Courier, for scans in a monospaced face
     **UNICODE_FONTS,
 }
 EMBEDDED = {"SampleSans": "_a______", "SampleSans-Bold": "_ab_____", "SampleSerif": "_er_____",
-            "SampleSerif-Bold": "_eb_____"}
+            "SampleSerif-Bold": "_eb_____", "SampleMono": "com_____", "SampleMono-Bold": "cob_____"}
 
 
 def register_fonts() -> None:
@@ -48,8 +52,21 @@ def register_fonts() -> None:
 
 
 def unicode_fonts_available(folder: Path = DEJAVU_DIR) -> bool:
-    """Whether the DejaVu TrueType files are installed (Debian: `fonts-dejavu-core`)."""
-    return all((folder / f"{name}.ttf").is_file() for pair in UNICODE_FONTS.values() for name in pair)
+    """Whether the DejaVu TrueType files the random draws use are installed (Debian: `fonts-dejavu-core`); the
+    monospaced one only a forced face asks for."""
+    return all((folder / f"{name}.ttf").is_file() for family in DRAWN_UNICODE for name in UNICODE_FONTS[family])
+
+
+@lru_cache(maxsize=None)
+def _characters(font: str, folder: Path = DEJAVU_DIR) -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return frozenset(TTFontFile(str(folder / f"{font}.ttf")).charToGlyph)
+
+
+def covers(family: str, text: str) -> bool:
+    """Whether a TrueType family has a glyph for every character of the text (DejaVu Sans Mono lacks "ễ", "ầ")."""
+    return all(ord(c) in _characters(face) for face in UNICODE_FONTS[family] for c in text if not c.isspace())
 
 
 def register_unicode_fonts(folder: Path = DEJAVU_DIR) -> None:

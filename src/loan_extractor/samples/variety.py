@@ -7,18 +7,19 @@ are trained and tested on like `train` ones but only the `train` split draws the
 
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import replace
 
 from loan_extractor.samples import (
     layout_application, layout_bank, layout_pay_stub, layout_w2, provider_application, provider_bank,
     provider_pay_stub, provider_w2, unseen_application, unseen_application_families, unseen_bank, unseen_bank_families,
-    unseen_more_application, unseen_more_bank, unseen_more_pay_stub, unseen_more_w2, unseen_pay_stub,
-    unseen_stub_families, unseen_stub_styles, unseen_w2, unseen_w2_families, unseen_w2_styles, variety_application,
-    variety_bank, variety_pay_stub, variety_w2,
+    unseen_bank_styles, unseen_more_application, unseen_more_bank, unseen_more_pay_stub, unseen_more_w2,
+    unseen_pay_stub, unseen_stub_families, unseen_stub_styles, unseen_w2, unseen_w2_families, unseen_w2_styles,
+    variety_application, variety_bank, variety_pay_stub, variety_w2,
 )
 from loan_extractor.samples.degrade import Degradation
-from loan_extractor.samples.draw import Style, unicode_fonts_available
+from loan_extractor.samples.draw import Style, covers, unicode_fonts_available
 from loan_extractor.samples.loan import make_application, make_w2
 from loan_extractor.samples.names import ASCII, DIACRITICS, diacritic_name, is_latin1
 from loan_extractor.samples.values import SampleDoc, make_bank_statement, make_employer, make_pay_stub, make_person
@@ -40,7 +41,8 @@ DEVELOPMENT = {"pay_stub": provider_pay_stub.LAYOUTS, "bank_statement": provider
 # layouts nothing was fitted to, and adding one changes neither the model nor the `train` and `eval` splits.
 UNSEEN = {"pay_stub": {**unseen_pay_stub.LAYOUTS, **unseen_stub_families.LAYOUTS, **unseen_more_pay_stub.LAYOUTS,
                        **unseen_stub_styles.LAYOUTS},
-          "bank_statement": {**unseen_bank.LAYOUTS, **unseen_bank_families.LAYOUTS, **unseen_more_bank.LAYOUTS},
+          "bank_statement": {**unseen_bank.LAYOUTS, **unseen_bank_families.LAYOUTS, **unseen_more_bank.LAYOUTS,
+                             **unseen_bank_styles.LAYOUTS},
           "w2": {**unseen_w2.LAYOUTS, **unseen_w2_families.LAYOUTS, **unseen_more_w2.LAYOUTS,
                  **unseen_w2_styles.LAYOUTS},
           "loan_application": {**unseen_application.LAYOUTS, **unseen_application_families.LAYOUTS,
@@ -56,6 +58,11 @@ BANDS: dict[str, tuple[str, ...] | None] = {
     "text": None, "scan_300": ("png", "tiff", "pdf_scan"), "jpeg_200_skew": ("jpeg",),
     "rotated": ("pdf_scan", "png"), "low_150": ("png", "jpeg"),
 }
+# A benchmark switch: every document drawn in one face ("Sans", "Serif" or "Mono"), the random draws unchanged.
+FORCE_FONT = "LOAN_SAMPLES_FONT"
+# face -> (text-layer font, scan font, full-Latin font)
+FACES = {"Sans": ("Helvetica", "Sans", "DejaVu"), "Serif": ("Times", "Serif", "DejaVuSerif"),
+         "Mono": ("Courier", "Mono", "DejaVuMono")}
 
 
 def layouts_for(doc_type: str, split: str) -> dict[str, object]:
@@ -96,8 +103,19 @@ def draw_style(rng: random.Random, layout: str, scan: bool, name: str) -> Style:
         fonts = ["DejaVu", "DejaVuSerif"]
     dates = ("us", "long", "iso", "short") + (() if classic else ("dayfirst",))
     mask = rng.choice(("XXXXXX", "****" if not scan else "XXXXXX", ""))
-    return Style(dates=rng.choice(dates), dollar=True, font=rng.choice(fonts), variant=rng.randint(0, 1 if classic else 3),
-                 mask=mask, money_style=rng.choice(("plain", "dollar", "usd", "bare")), parens=rng.random() < 0.5)
+    style = Style(dates=rng.choice(dates), dollar=True, font=rng.choice(fonts),
+                  variant=rng.randint(0, 1 if classic else 3), mask=mask,
+                  money_style=rng.choice(("plain", "dollar", "usd", "bare")), parens=rng.random() < 0.5)
+    return replace(style, font=forced_font(scan, name)) if os.environ.get(FORCE_FONT) else style
+
+
+def forced_font(scan: bool, name: str) -> str:
+    """The font of the face $LOAN_SAMPLES_FONT names, for a scan or a text layer, TrueType for a full-Latin name
+    (DejaVu Sans where the face's TrueType font has no glyph for one of its letters)."""
+    face = FACES[os.environ[FORCE_FONT]]
+    if is_latin1(name):
+        return face[1 if scan else 0]
+    return face[2] if covers(face[2], name) else "DejaVu"
 
 
 def degradation(rng: random.Random, band: str, fmt: str) -> Degradation:
