@@ -124,6 +124,11 @@ def test_year() -> None:
     assert normalise_year("(2025") is None
 
 
+@pytest.mark.parametrize("printed", ["03/15/3026", "03/15/0026", "2926-03-15", "March 15, 5026"])
+def test_a_date_whose_year_ocr_misread_far_off_is_no_date(printed: str) -> None:
+    assert normalise_date(printed) is None
+
+
 @pytest.mark.parametrize(("printed", "value"), [("6.875%", "6.875"), ("6.875 %", "6.875"), ("7%", "7")])
 def test_percent(printed: str, value: str) -> None:
     parsed = normalise_percent(printed)

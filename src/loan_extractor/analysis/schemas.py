@@ -9,7 +9,7 @@ inputs are missing is not evaluated (the missing field is flagged by the extract
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
@@ -27,6 +27,7 @@ _DTYPES = {
     FieldKind.DATE: "datetime64[ns]",
 }
 PAY_DATE_MAX_DAYS = 31
+TIMESTAMP_DAYS = (pd.Timestamp.min.date() + timedelta(days=1), pd.Timestamp.max.date())  # pandas' nanosecond range
 FIRST_TAX_YEAR = 2000
 
 
@@ -39,7 +40,9 @@ def _typed(kind: FieldKind, value: Any) -> Any:
         return None if number is None else float(number)
     if kind == FieldKind.DATE:
         day = to_date(value)
-        return None if day is None else pd.Timestamp(day)
+        # pandas' nanosecond timestamps end at 1677 and 2262: a date beyond (a corrected value, never an extracted
+        # one) is left out of the rules rather than failing the whole batch's validation
+        return None if day is None or not TIMESTAMP_DAYS[0] <= day <= TIMESTAMP_DAYS[1] else pd.Timestamp(day)
     if kind == FieldKind.INT:
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     return None if value is None else str(value)

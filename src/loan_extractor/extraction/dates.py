@@ -78,11 +78,14 @@ def _named_date(raw: str) -> Parsed | None:
     return _make_date(int(year), month, int(day), conf)
 
 
+YEARS = range(1900, 2100)  # the years a birth, pay or statement date on a loan document falls in
 _STROKES = frozenset({"|", "l", "I", "!"})
 _LOOK_ALIKES = frozenset("OolI|")  # letters OCR reads for the digits of a day: 0 and 1
 
 
 def _make_date(year: int, month: int, day: int, conf: float) -> Parsed | None:
+    if year not in YEARS:
+        return None  # a year OCR misread ("3026", "0026"): no date on a loan document is that far off
     try:
         return Parsed(date(year, month, day).isoformat(), conf)
     except ValueError:
