@@ -154,3 +154,19 @@ def test_a_date_of_birth_abbreviated_with_periods_or_given_as_born() -> None:
             (80, [(54, printed)]),
         ])
         assert got["date_of_birth"] == "1985-04-12", printed
+
+
+def test_words_that_label_a_name_only_when_a_colon_closes_them() -> None:
+    for label in ("Team Member:", "Worker:", "Team Member :"):
+        got = field_values(DocType.PAY_STUB, [
+            (40, [(54, "EARNINGS STATEMENT")]),
+            (70, [(54, label), (150, "Jane Q Doe")]),
+            (85, [(54, "Client:"), (150, "Harbor Lights Logistics")]),
+            (260, [(54, "Team Member Discount"), (250, "12.00")]),
+        ])
+        assert (got["employee_name"], got["employer_name"]) == ("Jane Q Doe", "Harbor Lights Logistics"), label
+    got = field_values(DocType.BANK_STATEMENT, [
+        (40, [(54, "First Harbor Bank"), (300, "Member FDIC")]),
+        (70, [(54, "Member:"), (150, "Jane Q Doe")]),
+    ])
+    assert got["account_holder"] == "Jane Q Doe"

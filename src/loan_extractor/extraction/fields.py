@@ -24,12 +24,15 @@ from loan_extractor.extraction.fallbacks import (
 )
 from loan_extractor.extraction.headed import past_id_lines
 from loan_extractor.extraction.identifiers import normalise_year
-from loan_extractor.extraction.labels import RULE, Hit, find_hits, in_label_or_sum_position, tokens
+from loan_extractor.extraction.label_places import (
+    closed_by_colon, label_position, labels_only, labels_where, row_of_headings,
+)
+from loan_extractor.extraction.labels import Hit, find_hits, tokens
 from loan_extractor.extraction.locate import Page, overlap, span
 from loan_extractor.extraction.mailing import fill_mailing, lone_addressee
 from loan_extractor.extraction.normalise import normalise_unsigned_money
 from loan_extractor.extraction.plausible import has_cents
-from loan_extractor.extraction.rules import column_only_phrases, label_phrases, label_rules, lexicon, vocabulary
+from loan_extractor.extraction.rules import label_rules, lexicon, vocabulary
 from loan_extractor.extraction.stacked import words_beside
 from loan_extractor.extraction.table_sections import row_fits
 from loan_extractor.extraction.values import FieldValue, name_only, person_name, read_value
@@ -50,7 +53,6 @@ MAX_TEXT_CELLS = 3  # a text value continued after a comma spans at most this ma
 LABEL_TAIL = 2  # a label the vocabulary knows only the first words of goes on for at most this many more
 JUNK_WORD = 6  # a dotted leader OCR read as letters comes out in words at most this long ("eens", "2...")
 _DOTTED_FIGURES = re.compile(r"[\d.,:;]*[.,:;]{2}[\d.,:;]*")  # ... or as figures and dots of any length ("1.2.0...")
-ROW_CELLS = 3  # a row of column headings has at least this many cells
 
 
 def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldValue | None]:
@@ -60,8 +62,9 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         return {}
     rules = label_rules()[doc_type.value]
     box_ids = bool(rules.get("box_ids"))
-    hits = find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(), position=_label_position)
-    hits += _column_heads(lines, rules, hits)
+    hits = find_hits(lines, vocabulary(rules), box_ids=box_ids, lexicon=lexicon(), position=label_position)
+    hits += labels_where(lines, rules.get("column_only", {}), hits, lambda line, hit: row_of_headings(line))
+    hits += labels_where(lines, rules.get("colon_only", {}), hits, closed_by_colon)
     page = Page(lines, hits)
     parts = {name for names in rules.get("compose", {}).values() for name in names}
     found: dict[str, FieldValue | None] = {}
@@ -90,50 +93,6 @@ def extract_fields(doc_type: DocType, lines: Sequence[Line]) -> dict[str, FieldV
         found[name] = (person_name if name in rules.get("names", []) else name_only)(found.get(name))
     check_amounts(doc_type.value, found)
     return {name: found.get(name) for name in kinds}
-
-
-def _label_position(line: Line, hit: Hit) -> bool:
-    """In label position (labels.py), or after other labels alone in its segment: column headings OCR read as one
-    cell ("Total Deposits Total Withdrawals" over two columns)."""
-    if in_label_or_sum_position(line, hit):
-        return True
-    segment = line.segment_of[hit.box_start]
-    start = line.segment_of.index(segment)
-    before = tuple(t for w in line.words[start : hit.box_start] if not _qualifier_or_rule(w.text)
-                   for t in tokens(w.text))
-    return start < hit.box_start and _labels_only(before)
-
-
-def _column_heads(lines: Sequence[Line], rules: dict, hits: Sequence[Hit]) -> list[Hit]:
-    """Bare column headings ("Beginning", "Ending": labels.yaml `column_only`) in rows of headings, where no other
-    label takes their words ("Ending Balance"). Found apart from the other labels: elsewhere such a word is no label
-    and must not split one ("Ending ; Balance" is one label, not "Ending" beside "Balance")."""
-    vocab = {p: [f"field:{name}"] for name, phrases in rules.get("column_only", {}).items() for p in phrases}
-    if not vocab:
-        return []
-    found = find_hits(lines, vocab, lexicon=lexicon(), position=lambda line, hit: _row_of_headings(line))
-    return [h for h in found if not any(o.line == h.line and o.start < h.end and h.start < o.end for o in hits)]
-
-
-def _row_of_headings(line: Line) -> bool:
-    """Whether a line is three or more cells of label phrases only ("Beginning  Deposits  Withdrawals  Ending")."""
-    toks = tuple(t for w in line.words if not _qualifier_or_rule(w.text) for t in tokens(w.text))
-    return len(set(line.segment_of)) >= ROW_CELLS and _labels_only(toks, column_only_phrases())
-
-
-def _qualifier_or_rule(text: str) -> bool:
-    """A label's qualifier in brackets ("(DD/MM/YYYY)") or a rule OCR read between two headings ("_")."""
-    return bool(RULE.match(text)) or (text.startswith("(") and text.rstrip(":").endswith(")"))
-
-
-def _labels_only(toks: tuple[str, ...], more: frozenset[tuple[str, ...]] = frozenset()) -> bool:
-    """Whether tokens split into label phrases of any type (and `more`), one after another."""
-    phrases = label_phrases() | more
-    ends = {0}
-    for end in range(1, len(toks) + 1):
-        if any(toks[start:end] in phrases for start in ends if start < end):
-            ends.add(end)
-    return len(toks) in ends
 
 
 def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind, over: bool = False) -> FieldValue | None:
@@ -195,7 +154,7 @@ def _in_a_phrase(page: Page, hit: Hit) -> bool:
     if nxt is None or nxt.box_start != after:
         return False  # words qualifying the label ("Employee's name, address, ZIP") or its value
     rest = [w for w, s in zip(line.words[after:], line.segment_of[after:]) if s == line.segment_of[after]]
-    return not _labels_only(tuple(t for w in rest for t in tokens(w.text)))  # column headings read as one cell
+    return not labels_only(tuple(t for w in rest for t in tokens(w.text)))  # column headings read as one cell
 
 
 def _one_of_a_column(page: Page, kind: FieldKind, value: FieldValue) -> bool:
