@@ -29,10 +29,15 @@ _LEGAL_FORMS = frozenset(
 _JOINT = re.compile(r"\s+(?:and|&)\s+|\s*/\s*", re.IGNORECASE)
 
 
+def ascii_fold(text: str) -> str:
+    """Lower-case text with accents removed and letters without a decomposition spelled out ("Weiß" -> "weiss")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(ASCII_TWINS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def _fold(text: str) -> list[str]:
     """Accent-free, case-folded words with punctuation removed ("L.L.C." -> "llc")."""
-    plain = unicodedata.normalize("NFKD", text.translate(ASCII_TWINS))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    plain = ascii_fold(text).casefold()
     plain = plain.replace("&", " and ").translate(_OCR_DIGITS)
     plain = re.sub(r"[.'’`]", "", plain)  # inside abbreviations and names: O'Brien, L.L.C.
     return re.sub(r"[^a-z]+", " ", plain).split()

@@ -160,7 +160,6 @@ def fill_headers(page: Page, rules: dict, found: dict[str, FieldValue | None],
 def _heading(page: Page, keywords: list[str], taken: frozenset[Word]) -> FieldValue | None:
     """The first unlabelled cell near the top of page one holding a keyword ("*": any such cell)."""
     wanted = [tokens(k) for k in keywords if k != "*"]
-    usual = statistics.median(w.height for line in page.lines for w in line.words) if page.lines else 0.0
     for index, cell in unlabelled_top_cells(page, HEADING_LINES):
         if any(w in taken for w in cell):
             continue  # the value of a field read already, or the addressee's name of a mailing address
@@ -170,7 +169,7 @@ def _heading(page: Page, keywords: list[str], taken: frozenset[Word]) -> FieldVa
         if not toks or len(toks) > 6 or any(c.isdigit() for c in "".join(toks)) or any(
                 w.text.endswith(":") for w in cell):
             continue  # a word ending in a colon: a label the rules do not know, maybe with its value
-        if max(w.height for w in cell) < SMALL_PRINT * usual:
+        if max(w.height for w in cell) < SMALL_PRINT * page.usual_height:
             continue  # the captions of a row of codes over the heading ("CO. FILE DEPT. CLOCK")
         if "*" in keywords or any(_contains(toks, k) for k in wanted):
             value = read_value(FieldKind.TEXT, cell)

@@ -101,9 +101,9 @@ def _from_labels(page: Page, rules: dict, name: str, kind: FieldKind, over: bool
         if kind is FieldKind.DATE and parse is None and says_day_first(page, hit):
             parse = partial(normalise_date, day_first=True)
         wrapped = [page.rows_below(hit)] if kind is FieldKind.LOAN_PURPOSE else []
-        right = _right_of(page, hit, kind)
         if kind is FieldKind.TEXT and _label_goes_on(page, hit):
             continue  # "Employer Legal Name: ...": the known words open a longer label, whose value is not "Legal"
+        right = _right_of(page, hit, kind)
         if rules.get("box_ids") and right and SUB_BOX_ID.match(right[0].text):
             right = []  # "12a Coded": the label of a lettered box beside this one, whose words OCR garbled
         if name in rules.get("names", []) and _in_a_phrase(page, hit):

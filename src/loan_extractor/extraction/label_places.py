@@ -24,7 +24,8 @@ def label_position(line: Line, hit: Hit) -> bool:
     return start < hit.box_start and labels_only(before)
 
 
-def labels_where(lines: Sequence[Line], phrases: dict[str, list[str]], hits: Sequence[Hit], where: Position) -> list[Hit]:
+def labels_where(lines: Sequence[Line], phrases: dict[str, list[str]], hits: Sequence[Hit],
+                 where: Position) -> list[Hit]:
     """Labels that are labels only in some places (labels.yaml `column_only`, `colon_only`), found there on words no
     other label takes. Found apart from the other labels: elsewhere such a word is no label and must not split one
     ("Ending ; Balance" is one label, not "Ending" beside "Balance"; "Team Member Discount" is a deduction)."""
@@ -38,7 +39,8 @@ def labels_where(lines: Sequence[Line], phrases: dict[str, list[str]], hits: Seq
 def closed_by_colon(line: Line, hit: Hit) -> bool:
     """Whether a label opens its cell and ends in a colon ("Team Member:"), printed on it or apart."""
     opens = hit.box_start == line.segment_of.index(line.segment_of[hit.start])
-    colon = line.words[hit.end - 1].text.endswith(":") or (hit.end < len(line.words) and line.words[hit.end].text == ":")
+    after = line.words[hit.end].text if hit.end < len(line.words) else ""
+    colon = line.words[hit.end - 1].text.endswith(":") or after == ":"
     return opens and colon
 
 

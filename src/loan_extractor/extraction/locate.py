@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
+from functools import cached_property
 
 from loan_extractor.extraction.labels import Hit, tokens
 from loan_extractor.extraction.leaders import LEADER_CHARS, after_leader, without_leaders
@@ -29,6 +31,12 @@ class Page:
         self.hits_on: dict[int, list[Hit]] = {}
         for hit in hits:
             self.hits_on.setdefault(hit.line, []).append(hit)
+
+    @cached_property
+    def usual_height(self) -> float:
+        """The median height of the page's words: the document's usual type size (0 without words)."""
+        heights = [w.height for line in self.lines for w in line.words]
+        return statistics.median(heights) if heights else 0.0
 
     def hits_for(self, target: str) -> list[Hit]:
         """The hits standing for a target, best first, then in reading order.

@@ -5,7 +5,6 @@ window envelope."""
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterator
 
 from loan_extractor.extraction.labels import tokens
@@ -53,8 +52,7 @@ def lone_addressee(page: Page, rules: dict, found: dict[str, FieldValue | None])
     if len(blocks) != 1 or any(_holds(tokens(str(blocks[0].value)), c) for c in _companies(rules)):
         return frozenset()
     name = blocks[0].words
-    usual = statistics.median(w.height for line in page.lines for w in line.words)
-    if any(w in page.lines[0].words for w in name) or max(w.height for w in name) > LETTERHEAD * usual:
+    if any(w in page.lines[0].words for w in name) or max(w.height for w in name) > LETTERHEAD * page.usual_height:
         return frozenset()
     return frozenset(name)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from loan_extractor import imaging, page_pixels
-from loan_extractor.analysis.names import ASCII_TWINS
+from loan_extractor.analysis.names import ascii_fold
 from loan_extractor.extraction.fields import FieldValue
 from loan_extractor.extraction.normalise import NAME_PARTICLES, looks_misread, normalise_text
 from loan_extractor.extraction.words import Word, from_ocr
@@ -213,9 +213,3 @@ def _stroked_initial(word: Word) -> Word:
 
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, ascii_fold(a), ascii_fold(b)).ratio()
-
-
-def ascii_fold(text: str) -> str:
-    """Lower-case text with accents removed and letters without a decomposition spelled out ("Weiß" -> "weiss")."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(ASCII_TWINS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -122,7 +122,8 @@ def name_only(value: FieldValue | None) -> FieldValue | None:
 def person_name(value: FieldValue | None) -> FieldValue | None:
     """A person's name as name_only gives it; none when its words are all words of labels: a document's title
     ("Employee Wage Statement" read as the label "Employee" and "Wage Statement") or a label OCR garbled
-    ("EMPLOYEES" for "EMPLOYEE:"), never a person; none either when OCR was unsure of every one of its words and they are not shaped like a name."""
+    ("EMPLOYEES" for "EMPLOYEE:"), never a person; none either when OCR was unsure of every one of its words and
+    they are not shaped like a name."""
     value = name_only(value)
     if value is None or not isinstance(value.value, str):
         return value
@@ -133,8 +134,8 @@ def person_name(value: FieldValue | None) -> FieldValue | None:
 
 
 def _name_shaped(text: str) -> bool:
-    """Two or more capitalised words of three letters or more and nothing else but initials: a name the re-read may mend
-    ("Begonia Gomez" for "Begoña Gómez"), not a garbled label ("NOS", "WO! cic")."""
+    """Two or more capitalised words of three letters or more and nothing else but initials: a name the re-read may
+    mend ("Begonia Gomez" for "Begoña Gómez"), not a garbled label ("NOS", "WO! cic")."""
     words = text.split()
     return sum(len(w) >= 3 for w in words) >= 2 and all(
         (w.isalpha() and w[0].isupper()) or re.fullmatch(r"[A-Z]\.?", w) for w in words)
